@@ -1,0 +1,52 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "newsapi",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "newsapi", targets: ["newsapi"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+    ],
+    targets: [
+        .target(
+            name: "HTTPServer",
+            dependencies: [.product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
+            name: "NewsIngest",
+            resources: [.process("Resources")]
+        ),
+        .target(
+            name: "NewsStore",
+            dependencies: [
+                "NewsIngest",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.process("Migrations")]
+        ),
+        .target(
+            name: "NewsAPI",
+            dependencies: ["HTTPServer", "NewsIngest", "NewsStore"]
+        ),
+        .executableTarget(
+            name: "newsapi",
+            dependencies: [
+                "NewsAPI", "HTTPServer", "NewsIngest", "NewsStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+        .testTarget(name: "NewsIngestTests", dependencies: ["NewsIngest"]),
+        .testTarget(name: "NewsStoreTests", dependencies: ["NewsStore", "NewsIngest"]),
+        .testTarget(name: "NewsAPITests", dependencies: ["NewsAPI", "HTTPServer", "NewsStore", "NewsIngest"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

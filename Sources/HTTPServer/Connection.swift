@@ -1,0 +1,370 @@
+import Dispatch
+import Logging
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One client connection. Every piece of its state is touched only on its own serial
+/// `queue`: the read source, the write source and the handler's completion all run there.
+///
+/// Requests are answered strictly in order: while a response is pending, the connection
+/// stops pulling from its parser and stops reading the socket (backpressure), so
+/// pipelined requests wait in the parser's buffer.
+final class Connection: @unchecked Sendable {
+    private enum Phase {
+        case awaitingHead
+        case readingBody(PendingRequest)
+        /// The request was refused before its body; the body is read and dropped, up to `budget`
+        /// bytes, and the refusal sent once it ends, so a malformed body still gets its 400.
+        case discardingBody(budget: Int, refusal: Refusal)
+        case responding
+    }
+
+    private struct Refusal {
+        let head: RequestHead
+        let response: HTTPResponse
+    }
+
+    private struct PendingRequest {
+        let head: RequestHead
+        let responder: any HTTPResponder
+        let parameters: [String: String]
+        var body: [UInt8] = []
+    }
+
+    let fd: Int32
+    let peer: String
+    private let context: ServerContext
+    private let queue: DispatchQueue
+    private let readSource: DispatchSourceRead
+    private var writeSource: DispatchSourceWrite?
+    private var readingPaused = false
+    private var writeArmed = false
+    private var parser: RequestParser
+    private var serializer = ResponseSerializer()
+    private var phase = Phase.awaitingHead
+    private var outbound: [UInt8] = []
+    private var outboundOffset = 0
+    /// Once set, nothing more is parsed; the connection closes when `outbound` drains.
+    private var closeAfterFlush = false
+    private var peerFinishedSending = false
+    private var draining = false
+    private var lingering = false
+    private var closed = false
+    private var pendingCancels = 0
+
+    init(fd: Int32, peer: String, context: ServerContext) {
+        self.fd = fd
+        self.peer = peer
+        self.context = context
+        self.queue = DispatchQueue(label: "newsapi.http.connection", target: context.ioQueue)
+        self.readSource = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
+        self.parser = RequestParser(limits: context.configuration.parserLimits)
+    }
+
+    func start() {
+        readSource.setEventHandler { [self] in handleReadable() }
+        pendingCancels += 1
+        readSource.setCancelHandler { [self] in sourceCancelled() }
+        readSource.activate()
+    }
+
+    /// Graceful shutdown: an idle connection closes now; a busy one closes after its current response.
+    func drain() {
+        queue.async { [self] in
+            guard !closed else { return }
+            draining = true
+            if case .awaitingHead = phase, parser.bufferedByteCount == 0, outboundPending == 0 {
+                closeNow()
+            }
+        }
+    }
+
+    /// Closes at once, whatever is in flight.
+    func forceClose() {
+        queue.async { [self] in closeNow() }
+    }
+
+    // MARK: Reading
+
+    private func handleReadable() {
+        guard !closed else { return }
+        let count = withUnsafeTemporaryAllocation(byteCount: 64 * 1024, alignment: 16) { scratch -> Int in
+            var received: Int
+            repeat {
+                received = recv(fd, scratch.baseAddress, scratch.count, 0)
+            } while received < 0 && errno == EINTR
+            if received > 0 && !lingering {
+                parser.append(UnsafeRawBufferPointer(rebasing: scratch[0..<received]))
+            }
+            return received
+        }
+        if count < 0 {
+            if errno == EAGAIN || errno == EWOULDBLOCK { return }
+            closeNow()
+            return
+        }
+        if count == 0 {
+            peerFinishedSending = true
+            if lingering {
+                closeNow()
+                return
+            }
+            // The read source would fire forever at end of input.
+            pauseReading()
+        }
+        if lingering { return }
+        processInput()
+    }
+
+    private func processInput() {
+        while !closed && !closeAfterFlush {
+            if case .responding = phase { return }
+            if outboundPending > context.configuration.writeBufferHighWaterMark {
+                pauseReading()
+                return
+            }
+            let event: RequestParser.Event?
+            do {
+                event = try parser.next()
+            } catch {
+                reject(error)
+                return
+            }
+            guard let event else { break }
+            switch (phase, event) {
+            case (.awaitingHead, .head(let head)):
+                begin(head)
+            case (.readingBody(var pending), .body(let bytes)):
+                pending.body.append(contentsOf: bytes)
+                phase = .readingBody(pending)
+            case (.readingBody(let pending), .end):
+                dispatch(pending)
+            case (.discardingBody(let budget, let refusal), .body(let bytes)):
+                guard bytes.count <= budget else {
+                    // Too much to read for nothing: answer now and let the connection go.
+                    respondAndClose(refusal.head, refusal.response)
+                    return
+                }
+                phase = .discardingBody(budget: budget - bytes.count, refusal: refusal)
+            case (.discardingBody(_, let refusal), .end):
+                phase = .awaitingHead
+                write(refusal.response, for: refusal.head, close: !refusal.head.keepAlive || draining, started: .now())
+                if !refusal.head.keepAlive || draining {
+                    finishAfterFlush()
+                    return
+                }
+            default:
+                reject(HTTPParserError.bad("unexpected request framing"))
+                return
+            }
+        }
+        if peerFinishedSending && !closed && !closeAfterFlush {
+            if case .responding = phase { return }
+            finishAfterFlush()
+        }
+    }
+
+    private func begin(_ head: RequestHead) {
+        var expectsContinue = false
+        if let expectation = head.fields["Expect"] {
+            guard expectation.equalsIgnoringASCIICase("100-continue") else {
+                respondAndClose(head, ProblemDetails(status: .expectationFailed, detail: "only the 100-continue expectation is supported").response())
+                return
+            }
+            expectsContinue = head.version == .http1_1
+        }
+        let target = RequestTarget(head.target)
+        switch context.router.match(head.method, path: target.path) {
+        case .found(let responder, let parameters):
+            if expectsContinue && head.hasBody {
+                outbound.append(contentsOf: ResponseSerializer.continueResponse)
+                flush()
+            }
+            phase = .readingBody(PendingRequest(head: head, responder: responder, parameters: parameters))
+        case .notFound:
+            refuse(head, ProblemDetails(status: .notFound, detail: "no resource at \(target.path)").response(),
+                   expectsContinue: expectsContinue)
+        case .methodNotAllowed(let allowed):
+            let list = allowed.map(\.rawValue).joined(separator: ", ")
+            refuse(head, ProblemDetails(status: .methodNotAllowed, detail: "\(head.method) is not allowed on \(target.path); use \(list)")
+                .response(fields: ["Allow": list]), expectsContinue: expectsContinue)
+        }
+    }
+
+    /// Answers a request that will not reach a handler, then skips its body if that is cheap.
+    private func refuse(_ head: RequestHead, _ response: HTTPResponse, expectsContinue: Bool) {
+        let budget = context.configuration.maxDiscardedBodySize
+        var bodyTooLarge = false
+        if case .length(let count) = head.framing, count > budget { bodyTooLarge = true }
+        if head.hasBody && (expectsContinue || bodyTooLarge) {
+            // The client is holding the body back, or it is too big to read for nothing.
+            respondAndClose(head, response)
+            return
+        }
+        phase = .discardingBody(budget: budget, refusal: Refusal(head: head, response: response))
+    }
+
+    private func respondAndClose(_ head: RequestHead, _ response: HTTPResponse) {
+        write(response, for: head, close: true, started: .now())
+        finishAfterFlush()
+    }
+
+    private func reject(_ error: HTTPParserError) {
+        let response = ProblemDetails(status: error.status, detail: error.reason).response()
+        let start = DispatchTime.now()
+        serializer.serialize(response, isHead: false, close: true, into: &outbound)
+        context.accessLog?.info("- - \(response.status.code) \(response.body.count) \(elapsedMilliseconds(since: start)) \(peer)")
+        finishAfterFlush()
+    }
+
+    // MARK: Handlers
+
+    private func dispatch(_ pending: PendingRequest) {
+        phase = .responding
+        pauseReading()
+        let request = HTTPRequest(head: pending.head, body: pending.body, pathParameters: pending.parameters, peer: peer)
+        let responder = pending.responder
+        let started = DispatchTime.now()
+        context.pool.submit { [self] in
+            let response = responder.respond(to: request)
+            queue.async { [self] in complete(request.head, response, started: started) }
+        }
+    }
+
+    private func complete(_ head: RequestHead, _ response: HTTPResponse, started: DispatchTime) {
+        guard !closed else { return }
+        let close = !head.keepAlive || draining
+        write(response, for: head, close: close, started: started)
+        phase = .awaitingHead
+        if close {
+            finishAfterFlush()
+        } else if outboundPending <= context.configuration.writeBufferHighWaterMark {
+            resumeReading()
+            processInput()
+        }
+    }
+
+    // MARK: Writing
+
+    private var outboundPending: Int { outbound.count - outboundOffset }
+
+    private func write(_ response: HTTPResponse, for head: RequestHead, close: Bool, started: DispatchTime) {
+        serializer.serialize(response, isHead: head.method == .head, close: close, into: &outbound)
+        context.accessLog?.info(
+            "\(head.method) \(head.target) \(response.status.code) \(response.body.count) \(elapsedMilliseconds(since: started)) \(peer)")
+        flush()
+    }
+
+    private func finishAfterFlush() {
+        closeAfterFlush = true
+        flush()
+    }
+
+    private func flush() {
+        guard !closed else { return }
+        while outboundOffset < outbound.count {
+            let sent = outbound.withUnsafeBytes { bytes in
+                send(fd, bytes.baseAddress! + outboundOffset, bytes.count - outboundOffset, Int32(MSG_NOSIGNAL))
+            }
+            if sent > 0 {
+                outboundOffset += sent
+            } else if sent < 0 && errno == EINTR {
+                continue
+            } else if sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
+                armWriteSource()
+                return
+            } else {
+                // The peer reset or vanished: only this connection pays.
+                closeNow()
+                return
+            }
+        }
+        outbound.removeAll(keepingCapacity: outbound.capacity <= 16 * 1024)
+        outboundOffset = 0
+        disarmWriteSource()
+        if closeAfterFlush {
+            lingeringClose()
+        } else if readingPaused && !peerFinishedSending, case .awaitingHead = phase {
+            resumeReading()
+            processInput()
+        }
+    }
+
+    private func armWriteSource() {
+        if writeSource == nil {
+            let source = DispatchSource.makeWriteSource(fileDescriptor: fd, queue: queue)
+            source.setEventHandler { [self] in flush() }
+            pendingCancels += 1
+            source.setCancelHandler { [self] in sourceCancelled() }
+            writeSource = source
+            writeArmed = true
+            source.activate()
+        } else if !writeArmed {
+            writeArmed = true
+            writeSource?.resume()
+        }
+    }
+
+    private func disarmWriteSource() {
+        if writeArmed, let source = writeSource {
+            writeArmed = false
+            source.suspend()
+        }
+    }
+
+    // MARK: Closing
+
+    /// Sends FIN, then reads and drops what the client is still sending for a short while,
+    /// so the kernel does not answer unread input with a reset that destroys our last response.
+    private func lingeringClose() {
+        guard !closed, !lingering else { return }
+        lingering = true
+        shutdown(fd, Int32(SHUT_WR))
+        if peerFinishedSending {
+            closeNow()
+            return
+        }
+        resumeReading()
+        queue.asyncAfter(deadline: .now() + .seconds(2)) { [self] in closeNow() }
+    }
+
+    private func pauseReading() {
+        guard !readingPaused, !closed else { return }
+        readingPaused = true
+        readSource.suspend()
+    }
+
+    private func resumeReading() {
+        guard readingPaused, !closed else { return }
+        readingPaused = false
+        readSource.resume()
+    }
+
+    private func closeNow() {
+        guard !closed else { return }
+        closed = true
+        // A suspended source must be resumed after cancel, or its cancel handler never runs.
+        readSource.cancel()
+        if readingPaused { readSource.resume() }
+        if let source = writeSource {
+            source.cancel()
+            if !writeArmed { source.resume() }
+        }
+    }
+
+    private func sourceCancelled() {
+        pendingCancels -= 1
+        guard pendingCancels == 0 else { return }
+        close(fd)
+        context.connectionClosed(self)
+    }
+
+    private func elapsedMilliseconds(since start: DispatchTime) -> String {
+        let nanoseconds = DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds
+        let tenths = nanoseconds / 100_000
+        return "\(tenths / 10).\(tenths % 10)ms"
+    }
+}

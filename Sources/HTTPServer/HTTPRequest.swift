@@ -1,0 +1,24 @@
+/// A complete request as a handler sees it: head, decoded target, body and route parameters.
+public struct HTTPRequest: Sendable {
+    public let head: RequestHead
+    /// The decoded path and query of `head.target`.
+    public let target: RequestTarget
+    /// The message body, de-chunked; empty when none was sent.
+    public var body: [UInt8]
+    /// Values of the route pattern's `{name}` segments, percent-decoded.
+    public var pathParameters: [String: String]
+    /// The peer's address as `host:port`, for logs.
+    public let peer: String
+
+    public init(head: RequestHead, body: [UInt8] = [], pathParameters: [String: String] = [:], peer: String = "") {
+        self.head = head
+        self.target = RequestTarget(head.target)
+        self.body = body
+        self.pathParameters = pathParameters
+        self.peer = peer
+    }
+
+    public var method: HTTPMethod { head.method }
+    public var fields: HTTPFields { head.fields }
+    public var path: String { target.path }
+}

@@ -1,0 +1,18 @@
+/// A response a handler returns. The server adds `Date`, `Content-Length` and `Connection`.
+public struct HTTPResponse: Sendable {
+    public var status: HTTPStatus
+    public var fields: HTTPFields
+    /// The content; dropped on the wire for HEAD requests and for 1xx, 204 and 304 statuses.
+    public var body: [UInt8]
+
+    public init(status: HTTPStatus, fields: HTTPFields = HTTPFields(), body: [UInt8] = []) {
+        self.status = status
+        self.fields = fields
+        self.body = body
+    }
+
+    /// A response whose body is `body`'s UTF-8 bytes, with `Content-Type` set.
+    public init(status: HTTPStatus, contentType: String, body: some StringProtocol) {
+        self.init(status: status, fields: ["Content-Type": contentType], body: Array(body.utf8))
+    }
+}

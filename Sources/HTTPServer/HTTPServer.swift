@@ -1,0 +1,172 @@
+import Dispatch
+import Logging
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An HTTP/1.1 server on POSIX sockets and Dispatch.
+///
+/// A non-blocking listening socket is watched by a read source; each accepted connection
+/// gets its own serial queue, read source and buffered write path (see `Connection`).
+/// Responders run on a bounded pool, off the I/O queues. The server knows nothing of
+/// what it serves: give it a ``Router``.
+public final class HTTPServer: Sendable {
+    /// Dispatch sources are thread-safe objects that the SDK does not mark `Sendable`;
+    /// this one is only suspended, resumed and cancelled under the server's lock.
+    private struct ListenSource: @unchecked Sendable {
+        let source: DispatchSourceRead
+    }
+
+    private struct State {
+        var listenFD: Int32 = -1
+        var listenSource: ListenSource?
+        var acceptingPaused = false
+        var stopping = false
+        var connections: [ObjectIdentifier: Connection] = [:]
+        var port = 0
+    }
+
+    private let configuration: ServerConfiguration
+    private let router: Router
+    private let accessLog: Logger?
+    private let acceptQueue = DispatchQueue(label: "newsapi.http.accept")
+    private let ioQueue = DispatchQueue(label: "newsapi.http.io", attributes: .concurrent)
+    private let pool: HandlerPool
+    private let state = Mutex(State())
+    private let allClosed = DispatchSemaphore(value: 0)
+
+    /// - Parameters:
+    ///   - accessLog: receives one line per response (method, target, status, body bytes, duration, peer); nil for none.
+    public init(configuration: ServerConfiguration, router: Router, accessLog: Logger? = nil) {
+        self.configuration = configuration
+        self.router = router
+        self.accessLog = accessLog
+        self.pool = HandlerPool(width: configuration.maxConcurrentHandlers)
+    }
+
+    /// The port the server listens on; meaningful after ``start()``.
+    public var port: Int { state.withLock { $0.port } }
+
+    /// Number of open connections.
+    public var connectionCount: Int { state.withLock { $0.connections.count } }
+
+    /// Binds, listens and starts accepting. Returns once the socket is listening.
+    ///
+    /// - Throws: when the address cannot be resolved or bound (in use, not local).
+    public func start() throws {
+        // A peer that closes mid-write must cost an EPIPE, not the process.
+        signal(SIGPIPE, SIG_IGN)
+        let fd = try Socket.makeListener(host: configuration.host, port: configuration.port, backlog: configuration.backlog)
+        let source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: acceptQueue)
+        source.setEventHandler { [self] in acceptPending() }
+        source.setCancelHandler { close(fd) }
+        state.withLock {
+            $0.listenFD = fd
+            $0.listenSource = ListenSource(source: source)
+            $0.port = Socket.localPort(fd)
+        }
+        source.activate()
+    }
+
+    /// Stops accepting, closes idle connections, lets in-flight requests finish (answered
+    /// with `Connection: close`) for up to `gracePeriod`, then closes whatever remains.
+    /// Blocks until every connection is closed.
+    public func shutdown(gracePeriod: Duration = .seconds(10)) {
+        let connections = state.withLock { state -> [Connection] in
+            state.stopping = true
+            if let source = state.listenSource?.source {
+                source.cancel()
+                if state.acceptingPaused { source.resume() }
+                state.listenSource = nil
+            }
+            return Array(state.connections.values)
+        }
+        guard !connections.isEmpty else { return }
+        connections.forEach { $0.drain() }
+        let components = gracePeriod.components
+        let nanoseconds = Int(components.seconds) * 1_000_000_000 + Int(components.attoseconds / 1_000_000_000)
+        if allClosed.wait(timeout: .now() + .nanoseconds(nanoseconds)) == .timedOut {
+            let remaining = state.withLock { Array($0.connections.values) }
+            remaining.forEach { $0.forceClose() }
+            _ = allClosed.wait(timeout: .now() + .seconds(2))
+        }
+    }
+
+    private var context: ServerContext {
+        ServerContext(
+            configuration: configuration, router: router, pool: pool, accessLog: accessLog, ioQueue: ioQueue,
+            connectionClosed: { [self] connection in connectionClosed(connection) })
+    }
+
+    /// Runs on `acceptQueue`. Accepts a bounded batch so one busy listener cannot starve the queue.
+    private func acceptPending() {
+        let context = context
+        for _ in 0..<64 {
+            let (fd, full) = state.withLock { ($0.listenFD, $0.connections.count >= configuration.maxConnections) }
+            if full {
+                pauseAccepting(for: nil)
+                return
+            }
+            var address = sockaddr_storage()
+            let client = Socket.accept(fd, peer: &address)
+            if client < 0 {
+                switch errno {
+                case EINTR, ECONNABORTED: continue
+                case EMFILE, ENFILE, ENOBUFS, ENOMEM:
+                    // Out of descriptors: keep serving the open connections and try again shortly.
+                    pauseAccepting(for: .milliseconds(100))
+                    return
+                default:
+                    return
+                }
+            }
+            Socket.setNoDelay(client)
+            let connection = Connection(fd: client, peer: Socket.describe(address), context: context)
+            let accepted = state.withLock { state -> Bool in
+                guard !state.stopping else { return false }
+                state.connections[ObjectIdentifier(connection)] = connection
+                return true
+            }
+            guard accepted else {
+                close(client)
+                return
+            }
+            connection.start()
+        }
+    }
+
+    private func pauseAccepting(for delay: DispatchTimeInterval?) {
+        let paused = state.withLock { state -> Bool in
+            guard !state.acceptingPaused, let source = state.listenSource?.source else { return false }
+            state.acceptingPaused = true
+            source.suspend()
+            return true
+        }
+        if paused, let delay {
+            acceptQueue.asyncAfter(deadline: .now() + delay) { [self] in resumeAccepting() }
+        }
+    }
+
+    private func resumeAccepting() {
+        state.withLock { state in
+            guard state.acceptingPaused, let source = state.listenSource?.source else { return }
+            state.acceptingPaused = false
+            source.resume()
+        }
+    }
+
+    private func connectionClosed(_ connection: Connection) {
+        let (stopping, empty) = state.withLock { state -> (Bool, Bool) in
+            state.connections[ObjectIdentifier(connection)] = nil
+            return (state.stopping, state.connections.isEmpty)
+        }
+        if stopping {
+            if empty { allClosed.signal() }
+        } else {
+            acceptQueue.async { [self] in resumeAccepting() }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+/// Everything that bounds or tunes an ``HTTPServer``. Sizes are in bytes.
+public struct ServerConfiguration: Sendable {
+    /// Address to listen on, IPv4 or IPv6 literal or a host name (`127.0.0.1`, `::1`, `0.0.0.0`, `localhost`).
+    public var host: String = "127.0.0.1"
+    /// TCP port; 0 picks a free ephemeral port (read it back from ``HTTPServer/port``).
+    public var port: Int = 8080
+    /// Longest request line; longer gets 414 (RFC 9112 §3).
+    public var maxRequestLineLength: Int = 8 * 1024
+    /// Largest header section, field lines and their CRLFs; larger gets 431 (RFC 6585 §5).
+    public var maxHeaderSectionSize: Int = 32 * 1024
+    /// Most field lines in one header section; more gets 431.
+    public var maxFieldLines: Int = 100
+    /// Largest message body; larger gets 413 as soon as the declared length is known.
+    public var maxBodySize: Int = 64 * 1024 * 1024
+    /// Longest chunk-size line including extensions (RFC 9112 §7.1.1).
+    public var maxChunkLineLength: Int = 4 * 1024
+    /// Largest body of a refused request still read and discarded to keep the connection usable.
+    public var maxDiscardedBodySize: Int = 64 * 1024
+    /// Most open connections; at the cap the server stops accepting until one closes.
+    public var maxConnections: Int = 10_000
+    /// Most handlers running at once; further requests wait their turn.
+    public var maxConcurrentHandlers: Int = 32
+    /// Buffered response bytes above which a connection stops reading requests.
+    public var writeBufferHighWaterMark: Int = 1024 * 1024
+    /// Listen backlog passed to `listen(2)`.
+    public var backlog: Int32 = 1024
+
+    public init() {}
+
+    var parserLimits: RequestParser.Limits {
+        RequestParser.Limits(
+            maxRequestLineLength: maxRequestLineLength, maxHeaderSectionSize: maxHeaderSectionSize,
+            maxFieldLines: maxFieldLines, maxBodySize: maxBodySize, maxChunkLineLength: maxChunkLineLength)
+    }
+}

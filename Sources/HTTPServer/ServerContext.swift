@@ -1,0 +1,13 @@
+import Dispatch
+import Logging
+
+/// What every connection of one server shares. Immutable, so safe on any queue.
+struct ServerContext: Sendable {
+    let configuration: ServerConfiguration
+    let router: Router
+    let pool: HandlerPool
+    let accessLog: Logger?
+    /// The queue that connection queues target, so Dispatch spreads them over its threads.
+    let ioQueue: DispatchQueue
+    let connectionClosed: @Sendable (Connection) -> Void
+}

@@ -1,0 +1,20 @@
+import HTTPServer
+
+/// An error a route answers with instead of its resource, as an RFC 9457 problem.
+struct APIError: Error {
+    let problem: ProblemDetails
+
+    init(_ status: HTTPStatus, _ detail: String, extensions: [String: ProblemDetails.JSONFragment] = [:]) {
+        problem = ProblemDetails(status: status, detail: detail, extensions: extensions)
+    }
+
+    /// 400 for a query or path parameter that is not what the route accepts.
+    static func invalidParameter(_ name: String, _ expectation: String) -> APIError {
+        APIError(.badRequest, "the parameter `\(name)` must be \(expectation)",
+                 extensions: ["parameter": ProblemDetails.JSONFragment(name)])
+    }
+
+    static func notFound(_ what: String) -> APIError {
+        APIError(.notFound, "no \(what)")
+    }
+}

@@ -1,0 +1,51 @@
+import HTTPServer
+import NewsIngest
+import NewsStore
+
+/// The news REST API: the `/v1` routes over a ``NewsStore``, as JSON.
+///
+/// Every error is an RFC 9457 `application/problem+json` response.
+public struct NewsAPI: Sendable {
+    let intake: DocumentIntake
+    var store: NewsStore { intake.store }
+
+    public init(intake: DocumentIntake) {
+        self.intake = intake
+    }
+
+    /// The routes, ready for an ``HTTPServer``.
+    public func router() -> Router {
+        var router = Router()
+        router.add(.get, "/v1/health", route(health))
+        router.add(.get, "/v1/articles", route(listArticles))
+        router.add(.post, "/v1/articles", route(createArticle))
+        router.add(.post, "/v1/articles/batch", route(createBatch))
+        router.add(.get, "/v1/articles/{id}", route(showArticle))
+        router.add(.get, "/v1/entities", route(listEntities))
+        router.add(.get, "/v1/entities/{id}", route(showEntity))
+        router.add(.get, "/v1/captions", route(listCaptions))
+        return router
+    }
+
+    /// Maps thrown errors to problems in one place: API errors keep their status, anything else is a 500.
+    private func route(_ handler: @escaping @Sendable (HTTPRequest) throws -> HTTPResponse) -> @Sendable (HTTPRequest) -> HTTPResponse {
+        { request in
+            do {
+                return try handler(request)
+            } catch let error as APIError {
+                return error.problem.response()
+            } catch {
+                return ProblemDetails(status: .internalServerError, detail: "the request could not be completed: \(error)").response()
+            }
+        }
+    }
+
+    private struct Health: Encodable {
+        let status: String
+        let articles: Int
+    }
+
+    func health(_ request: HTTPRequest) throws -> HTTPResponse {
+        JSONBody.response(Health(status: "ok", articles: try store.articleCount()))
+    }
+}

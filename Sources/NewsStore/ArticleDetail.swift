@@ -1,0 +1,115 @@
+import NewsIngest
+
+/// Everything stored about one article.
+///
+/// JSON: `{"id", "headline", "publishedAt", "dateline", "byline", "paragraphs": [String],
+/// "captions": [Caption], "entities": [Entity], "sha256", "createdAt"}`; absent values are null.
+public struct ArticleDetail: Hashable, Sendable, Codable {
+    public var id: Int64
+    public var headline: String
+    public var publishedAt: CalendarDate?
+    public var dateline: String?
+    public var byline: String?
+    /// Body paragraphs in document order.
+    public var paragraphs: [String]
+    /// Photo captions in document order.
+    public var captions: [Caption]
+    /// Entities mentioned, most mentioned first, ties by name.
+    public var entities: [Entity]
+    /// Lower-case hex SHA-256 of the stored normalised document text.
+    public var sha256: String
+    /// When the article was stored: ISO 8601 UTC to the second, e.g. `2026-11-29T08:20:00Z`.
+    public var createdAt: String
+
+    public init(
+        id: Int64, headline: String, publishedAt: CalendarDate?, dateline: String?, byline: String?,
+        paragraphs: [String], captions: [Caption], entities: [Entity], sha256: String, createdAt: String
+    ) {
+        self.id = id
+        self.headline = headline
+        self.publishedAt = publishedAt
+        self.dateline = dateline
+        self.byline = byline
+        self.paragraphs = paragraphs
+        self.captions = captions
+        self.entities = entities
+        self.sha256 = sha256
+        self.createdAt = createdAt
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, headline, publishedAt, dateline, byline, paragraphs, captions, entities, sha256, createdAt
+    }
+
+    // Written out so that nil values encode as JSON null instead of being left out.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(headline, forKey: .headline)
+        try container.encode(publishedAt, forKey: .publishedAt)
+        try container.encode(dateline, forKey: .dateline)
+        try container.encode(byline, forKey: .byline)
+        try container.encode(paragraphs, forKey: .paragraphs)
+        try container.encode(captions, forKey: .captions)
+        try container.encode(entities, forKey: .entities)
+        try container.encode(sha256, forKey: .sha256)
+        try container.encode(createdAt, forKey: .createdAt)
+    }
+}
+
+extension ArticleDetail {
+    /// A photo caption of the article.
+    ///
+    /// JSON: `{"id", "text", "isFilePhoto", "date": "YYYY-MM-DD" | null, "place": String | null}`.
+    public struct Caption: Hashable, Sendable, Codable {
+        public var id: Int64
+        public var text: String
+        /// True for archive photos (`FILE - ` prefix).
+        public var isFilePhoto: Bool
+        /// The day the photo was taken, when the caption says.
+        public var date: CalendarDate?
+        /// Where the photo was taken, when the caption says.
+        public var place: String?
+
+        public init(id: Int64, text: String, isFilePhoto: Bool, date: CalendarDate?, place: String?) {
+            self.id = id
+            self.text = text
+            self.isFilePhoto = isFilePhoto
+            self.date = date
+            self.place = place
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case id, text, isFilePhoto, date, place
+        }
+
+        // Written out so that nil values encode as JSON null instead of being left out.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(text, forKey: .text)
+            try container.encode(isFilePhoto, forKey: .isFilePhoto)
+            try container.encode(date, forKey: .date)
+            try container.encode(place, forKey: .place)
+        }
+    }
+
+    /// An entity mentioned in the article.
+    ///
+    /// JSON: `{"id", "name", "type": "PERSON" | "GPE" | "LOC" | "ORG" | "NORP", "mentions"}`.
+    public struct Entity: Hashable, Sendable, Codable {
+        /// The entity's id, shared by every article that mentions it.
+        public var id: Int64
+        public var name: String
+        public var type: EntityType
+        /// Mentions in this article.
+        public var mentions: Int
+
+        public init(id: Int64, name: String, type: EntityType, mentions: Int) {
+            self.id = id
+            self.name = name
+            self.type = type
+            self.mentions = mentions
+        }
+    }
+}

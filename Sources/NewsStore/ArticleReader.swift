@@ -1,0 +1,93 @@
+internal import GRDB
+import NewsIngest
+
+/// The read queries, run on one connection inside a read transaction the caller owns,
+/// so that multi-query results (a page and its total, an article and its parts) are consistent.
+struct ArticleReader {
+    let db: Database
+
+    func articleCount() throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM articles") ?? 0
+    }
+
+    func articles(limit: Int, offset: Int) throws -> [ArticleSummary] {
+        try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT \(ArticleSummary.selection) FROM articles a
+            ORDER BY \(ArticleSummary.newestFirst) LIMIT ? OFFSET ?
+            """), arguments: [limit, offset])
+            .map(ArticleSummary.init(row:))
+    }
+
+    /// One query per table rather than one per caption or entity.
+    func article(id: Int64) throws -> ArticleDetail? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT id, headline, published_at, dateline, byline, sha256, created_at FROM articles WHERE id = ?
+            """), arguments: [id]) else { return nil }
+
+        let paragraphs = try String.fetchAll(db.cachedStatement(sql: """
+            SELECT text FROM paragraphs WHERE article_id = ? ORDER BY position
+            """), arguments: [id])
+
+        let captions = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT id, text, is_file_photo, date, place FROM captions WHERE article_id = ? ORDER BY position
+            """), arguments: [id])
+            .map { row in
+                ArticleDetail.Caption(
+                    id: row["id"], text: row["text"], isFilePhoto: row["is_file_photo"],
+                    date: try StoredValue.date(row, "date"), place: row["place"])
+            }
+
+        let entities = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT e.id, e.name, e.type, m.count FROM mentions m JOIN entities e ON e.id = m.entity_id
+            WHERE m.article_id = ? ORDER BY m.count DESC, e.name, e.id
+            """), arguments: [id])
+            .map { row in
+                ArticleDetail.Entity(
+                    id: row["id"], name: row["name"], type: try StoredValue.entityType(row, "type"),
+                    mentions: row["count"])
+            }
+
+        return ArticleDetail(
+            id: row["id"], headline: row["headline"], publishedAt: try StoredValue.date(row, "published_at"),
+            dateline: row["dateline"], byline: row["byline"], paragraphs: paragraphs, captions: captions,
+            entities: entities, sha256: row["sha256"], createdAt: row["created_at"])
+    }
+
+    // Entities no article mentions any more (none today: nothing deletes articles) are left out.
+    func entities(type: EntityType?) throws -> [EntitySummary] {
+        let rows: [Row]
+        if let type {
+            rows = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT \(EntitySummary.selection) FROM entities e JOIN mentions m ON m.entity_id = e.id
+                WHERE e.type = ? GROUP BY e.id ORDER BY \(EntitySummary.mostMentionedFirst)
+                """), arguments: [type.rawValue])
+        } else {
+            rows = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT \(EntitySummary.selection) FROM entities e JOIN mentions m ON m.entity_id = e.id
+                GROUP BY e.id ORDER BY \(EntitySummary.mostMentionedFirst)
+                """))
+        }
+        return try rows.map(EntitySummary.init(row:))
+    }
+
+    func entity(id: Int64) throws -> EntityDetail? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT \(EntitySummary.selection) FROM entities e JOIN mentions m ON m.entity_id = e.id
+            WHERE e.id = ? GROUP BY e.id
+            """), arguments: [id]) else { return nil }
+        let articles = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT \(ArticleSummary.selection) FROM mentions m JOIN articles a ON a.id = m.article_id
+            WHERE m.entity_id = ? ORDER BY \(ArticleSummary.newestFirst)
+            """), arguments: [id])
+            .map(ArticleSummary.init(row:))
+        return EntityDetail(summary: try EntitySummary(row: row), articles: articles)
+    }
+
+    func captions() throws -> [CaptionRecord] {
+        try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT \(CaptionRecord.selection) FROM captions c JOIN articles a ON a.id = c.article_id
+            ORDER BY \(ArticleSummary.newestFirst), c.position
+            """))
+            .map(CaptionRecord.init(row:))
+    }
+}

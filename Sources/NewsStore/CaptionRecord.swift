@@ -1,0 +1,57 @@
+internal import GRDB
+import NewsIngest
+
+/// A stored photo caption with the article it belongs to, for the caption listing.
+///
+/// JSON: `{"id", "articleId", "text", "isFilePhoto", "date": "YYYY-MM-DD" | null, "place": String | null}`.
+public struct CaptionRecord: Hashable, Sendable, Codable {
+    public var id: Int64
+    public var articleId: Int64
+    public var text: String
+    /// True for archive photos (`FILE - ` prefix).
+    public var isFilePhoto: Bool
+    /// The day the photo was taken, when the caption says.
+    public var date: CalendarDate?
+    /// Where the photo was taken, when the caption says.
+    public var place: String?
+
+    public init(id: Int64, articleId: Int64, text: String, isFilePhoto: Bool, date: CalendarDate?, place: String?) {
+        self.id = id
+        self.articleId = articleId
+        self.text = text
+        self.isFilePhoto = isFilePhoto
+        self.date = date
+        self.place = place
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, articleId, text, isFilePhoto, date, place
+    }
+
+    // Written out so that nil values encode as JSON null instead of being left out.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(articleId, forKey: .articleId)
+        try container.encode(text, forKey: .text)
+        try container.encode(isFilePhoto, forKey: .isFilePhoto)
+        try container.encode(date, forKey: .date)
+        try container.encode(place, forKey: .place)
+    }
+}
+
+extension CaptionRecord {
+    /// Columns read by ``init(row:)``, over `captions AS c`.
+    static let selection = "c.id, c.article_id, c.text, c.is_file_photo, c.date, c.place"
+
+    init(row: Row) throws {
+        self.init(
+            id: row["id"],
+            articleId: row["article_id"],
+            text: row["text"],
+            isFilePhoto: row["is_file_photo"],
+            date: try StoredValue.date(row, "date"),
+            place: row["place"]
+        )
+    }
+}

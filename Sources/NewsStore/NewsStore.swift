@@ -1,0 +1,146 @@
+import Foundation
+internal import GRDB
+import NewsIngest
+
+/// The article database: one SQLite file in WAL mode, written by one connection at a time
+/// and read by several concurrently.
+///
+/// Every write is a single transaction, so a failure leaves what was stored before untouched.
+/// Database failures are thrown as GRDB's `DatabaseError`.
+public final class NewsStore: Sendable {
+    let pool: DatabasePool
+    private let now: @Sendable () -> Date
+
+    /// Opens (creating if needed) the database at `path` and applies the bundled migrations
+    /// not yet applied. Creates the parent directory when missing.
+    ///
+    /// - Throws: ``NewsStoreError/noMigrations`` when the resource bundle holds no `.sql` file;
+    ///   file system errors creating the directory; `DatabaseError` opening or migrating.
+    public convenience init(path: String) throws {
+        try self.init(path: path, migrations: Migration.bundled(), now: { Date() })
+    }
+
+    /// Opens the database with explicit migrations and clock, so tests can add migrations and pin `createdAt`.
+    init(path: String, migrations: [Migration], now: @escaping @Sendable () -> Date) throws {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        // Another process (a CLI import, say) may hold the write lock briefly; wait rather than fail.
+        configuration.busyMode = .timeout(5)
+        pool = try DatabasePool(path: path, configuration: configuration)
+        self.now = now
+
+        var migrator = DatabaseMigrator()
+        for migration in migrations {
+            migrator.registerMigration(migration.name) { db in
+                try db.execute(sql: migration.sql)
+            }
+        }
+        try migrator.migrate(pool)
+    }
+
+    /// Closes every database connection after checkpointing the WAL. Later calls on this store throw.
+    ///
+    /// - Throws: `DatabaseError` when a statement is still running.
+    public func close() throws {
+        try pool.close()
+    }
+
+    // MARK: Writes
+
+    /// Stores one parsed document in one transaction.
+    ///
+    /// - Returns: `.created(id)` after inserting the article, its paragraphs, captions and mentions
+    ///   (entities are shared by `(name, type)` across articles); `.existing(id)` without writing
+    ///   anything when a document with the same normalised text is already stored.
+    /// - Throws: `DatabaseError`, for example when a value breaks a schema constraint
+    ///   (an entity with `mentions < 1`); nothing is then written.
+    public func store(_ document: NewsDocument, _ article: ParsedArticle) throws -> StoreOutcome {
+        try storeBatch([(document, article)])[0]
+    }
+
+    /// Stores several parsed documents in ONE transaction: all of them, or none if any fails.
+    ///
+    /// - Returns: One outcome per item, in order. A text repeated within the batch yields
+    ///   `.created(id)` first, then `.existing(id)` with the same id.
+    /// - Throws: `DatabaseError` when any item cannot be stored; the whole batch is then rolled back.
+    public func storeBatch(_ items: [(NewsDocument, ParsedArticle)]) throws -> [StoreOutcome] {
+        guard !items.isEmpty else { return [] }
+        // Hash before taking the write lock, which other writers are waiting on.
+        let hashes = items.map { $0.0.sha256Hex }
+        let createdAt = UTCTimestamp.string(from: now())
+        return try pool.write { db in
+            let writer = ArticleWriter(db: db, createdAt: createdAt)
+            return try zip(items, hashes).map { item, hash in
+                try writer.write(item.0, sha256: hash, item.1)
+            }
+        }
+    }
+
+    /// The id of the stored article with the same normalised text as `document`, or nil.
+    ///
+    /// - Throws: `DatabaseError`.
+    public func existingArticleID(for document: NewsDocument) throws -> Int64? {
+        let hash = document.sha256Hex
+        return try pool.read { db in try ArticleWriter.articleID(sha256: hash, in: db) }
+    }
+
+    // MARK: Reads
+
+    /// Number of stored articles.
+    ///
+    /// - Throws: `DatabaseError`.
+    public func articleCount() throws -> Int {
+        try pool.read { db in try ArticleReader(db: db).articleCount() }
+    }
+
+    /// A page of articles, newest `publishedAt` first, undated articles last, ties by newest id.
+    ///
+    /// - Parameters:
+    ///   - limit: Page size; negative counts as 0.
+    ///   - offset: Articles to skip; negative counts as 0.
+    /// - Returns: The page, with `total` counted in the same read transaction.
+    /// - Throws: `DatabaseError`.
+    public func articles(limit: Int, offset: Int) throws -> ArticlePage {
+        // SQLite reads a negative LIMIT as "no limit"; callers asking for less than nothing get nothing.
+        let limit = max(0, limit)
+        let offset = max(0, offset)
+        return try pool.read { db in
+            let reader = ArticleReader(db: db)
+            return ArticlePage(
+                data: try reader.articles(limit: limit, offset: offset),
+                total: try reader.articleCount(), limit: limit, offset: offset)
+        }
+    }
+
+    /// The article with this id and all its parts, or nil when there is none.
+    ///
+    /// - Throws: `DatabaseError`; ``NewsStoreError/corruptValue(column:value:)`` for an undecodable stored value.
+    public func article(id: Int64) throws -> ArticleDetail? {
+        try pool.read { db in try ArticleReader(db: db).article(id: id) }
+    }
+
+    /// Entities mentioned by at least one article, optionally of one type only,
+    /// most mentioned first (summed over articles), ties by name.
+    ///
+    /// - Throws: `DatabaseError`.
+    public func entities(type: EntityType? = nil) throws -> [EntitySummary] {
+        try pool.read { db in try ArticleReader(db: db).entities(type: type) }
+    }
+
+    /// The entity with this id, its totals and its articles newest first; nil when no article mentions it.
+    ///
+    /// - Throws: `DatabaseError`.
+    public func entity(id: Int64) throws -> EntityDetail? {
+        try pool.read { db in try ArticleReader(db: db).entity(id: id) }
+    }
+
+    /// Every stored caption, by article newest first, then in document order.
+    ///
+    /// - Throws: `DatabaseError`.
+    public func captions() throws -> [CaptionRecord] {
+        try pool.read { db in try ArticleReader(db: db).captions() }
+    }
+}

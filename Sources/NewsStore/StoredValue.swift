@@ -1,0 +1,27 @@
+internal import GRDB
+import NewsIngest
+
+/// Decoding of stored columns into model values, failing loudly on values the schema should have prevented.
+enum StoredValue {
+    /// A `YYYY-MM-DD` column, nil when NULL.
+    ///
+    /// - Throws: ``NewsStoreError/corruptValue(column:value:)`` for any other text.
+    static func date(_ row: Row, _ column: String) throws -> CalendarDate? {
+        guard let text: String = row[column] else { return nil }
+        guard let date = CalendarDate(iso8601: text) else {
+            throw NewsStoreError.corruptValue(column: column, value: text)
+        }
+        return date
+    }
+
+    /// An entity type column.
+    ///
+    /// - Throws: ``NewsStoreError/corruptValue(column:value:)`` for an unknown label.
+    static func entityType(_ row: Row, _ column: String) throws -> EntityType {
+        let text: String = row[column]
+        guard let type = EntityType(rawValue: text) else {
+            throw NewsStoreError.corruptValue(column: column, value: text)
+        }
+        return type
+    }
+}

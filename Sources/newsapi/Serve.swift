@@ -1,0 +1,73 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import HTTPServer
+import Logging
+import NewsAPI
+import NewsStore
+
+/// `newsapi serve`: migrate, ingest the seeds not stored yet, then answer HTTP until SIGINT or SIGTERM.
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Serve the news API over HTTP/1.1.")
+
+    @Option(help: "Address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "TCP port to listen on (0 picks a free one).")
+    var port = 8080
+
+    @Option(help: "SQLite database file; its folder is created if needed.")
+    var db = "data/news.sqlite"
+
+    @Option(help: "Folder of documents to ingest at start-up when not stored yet.")
+    var seeds = "seeds"
+
+    @Flag(help: "Do not log one line per request to standard error.")
+    var noAccessLog = false
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535, not \(port)") }
+    }
+
+    func run() throws {
+        let store = try openStore(at: db)
+        let intake = DocumentIntake(store: store)
+        let report = try IngestRun(intake: intake, echo: { _ in }).ingest(paths: [seeds])
+        say("seeds: \(report.summary)")
+
+        var configuration = ServerConfiguration()
+        configuration.host = host
+        configuration.port = port
+        var accessLog: Logger?
+        if !noAccessLog {
+            var logger = Logger(label: "newsapi.access") { StreamLogHandler.standardError(label: $0) }
+            logger.logLevel = .info
+            accessLog = logger
+        }
+        let server = HTTPServer(configuration: configuration, router: NewsAPI(intake: intake).router(), accessLog: accessLog)
+        do {
+            try server.start()
+        } catch {
+            throw CommandFailure("cannot listen on \(host):\(port): \(error)")
+        }
+        let shownHost = host.contains(":") ? "[\(host)]" : host
+        say("newsapi listening on http://\(shownHost):\(server.port)")
+
+        StopSignal.wait()
+        say("stopping: finishing in-flight requests")
+        server.shutdown(gracePeriod: .seconds(10))
+        try store.close()
+        say("stopped")
+    }
+}
+
+/// Opens (creating its folder) and migrates the database, with a message naming the file on failure.
+func openStore(at path: String) throws -> NewsStore {
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+    do {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return try NewsStore(path: path)
+    } catch {
+        throw CommandFailure("cannot open the database \(path): \(error)")
+    }
+}

@@ -1,0 +1,71 @@
+import NewsIngest
+@testable import NewsStore
+import Testing
+
+@Suite struct OrderingTests {
+    /// Stores four articles out of date order; returns their ids keyed by text.
+    private func storeFour(_ store: NewsStore) throws -> [String: Int64] {
+        let items = [
+            try Fixtures.article("Old.", publishedAt: Fixtures.date(2020, 1, 1),
+                                 captions: [Fixtures.conteCaption, Fixtures.hifterCaption]),
+            try Fixtures.article("Undated.", publishedAt: nil, captions: [Fixtures.hifterCaption]),
+            try Fixtures.article("New.", publishedAt: Fixtures.date(2021, 5, 5)),
+            try Fixtures.article("Old too.", publishedAt: Fixtures.date(2020, 1, 1), captions: [Fixtures.conteCaption]),
+        ]
+        let outcomes = try store.storeBatch(items)
+        return Dictionary(uniqueKeysWithValues: zip(items.map(\.0.text), outcomes.map(\.id)))
+    }
+
+    @Test func newestFirstWithUndatedLastAndLaterIDFirstOnTies() throws {
+        try withTemporaryStore { store, _ in
+            let ids = try storeFour(store)
+            let page = try store.articles(limit: 10, offset: 0)
+            #expect(page.data.map(\.headline) == ["New.", "Old too.", "Old.", "Undated."])
+            #expect(page.data.map(\.id) == ["New.", "Old too.", "Old.", "Undated."].map { ids[$0]! })
+            #expect(page.data.map(\.captionCount) == [0, 1, 2, 1])
+            #expect(page.data.last?.publishedAt == nil)
+            #expect(page.total == 4)
+        }
+    }
+
+    @Test func limitAndOffsetPage() throws {
+        try withTemporaryStore { store, _ in
+            _ = try storeFour(store)
+            let middle = try store.articles(limit: 2, offset: 1)
+            #expect(middle.data.map(\.headline) == ["Old too.", "Old."])
+            #expect(middle.total == 4 && middle.limit == 2 && middle.offset == 1)
+
+            #expect(try store.articles(limit: 2, offset: 3).data.map(\.headline) == ["Undated."])
+            let past = try store.articles(limit: 2, offset: 10)
+            #expect(past.data.isEmpty && past.total == 4)
+
+            // SQLite would read LIMIT -1 as unlimited; the store reads it as nothing.
+            let negative = try store.articles(limit: -1, offset: -5)
+            #expect(negative.data.isEmpty && negative.limit == 0 && negative.offset == 0)
+        }
+    }
+
+    @Test func captionsFollowArticleOrderThenPosition() throws {
+        try withTemporaryStore { store, _ in
+            let ids = try storeFour(store)
+            let captions = try store.captions()
+            #expect(captions.map(\.articleId) == [ids["Old too."]!, ids["Old."]!, ids["Old."]!, ids["Undated."]!])
+            #expect(captions.map(\.isFilePhoto) == [false, false, true, true])
+            #expect(captions[1].text == Fixtures.conteCaption.text && captions[2].text == Fixtures.hifterCaption.text)
+            #expect(captions[3].date == Fixtures.date(2015, 8, 24) && captions[3].place == "Amman, Jordan")
+        }
+    }
+
+    @Test func entityArticlesAreNewestFirst() throws {
+        try withTemporaryStore { store, _ in
+            let rome = NamedEntity(name: "Rome", type: .gpe, mentions: 1)
+            let ids = try store.storeBatch([
+                try Fixtures.article("Undated.", entities: [rome]),
+                try Fixtures.article("Old.", publishedAt: Fixtures.date(2019, 3, 3), entities: [rome]),
+                try Fixtures.article("New.", publishedAt: Fixtures.date(2022, 3, 3), entities: [rome]),
+            ]).map(\.id)
+            let entityID = try #require(try store.entities().first?.id)
+            #expect(try store.entity(id: entityID)?.articles.map(\.id) == [ids[2], ids[1], ids[0]])
+        }
+    }
+}

@@ -43,10 +43,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+        .target(name: "HTTPTestSupport", path: "Tests/HTTPTestSupport"),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPTestSupport"]),
         .testTarget(name: "NewsIngestTests", dependencies: ["NewsIngest"]),
         .testTarget(name: "NewsStoreTests", dependencies: ["NewsStore", "NewsIngest"]),
-        .testTarget(name: "NewsAPITests", dependencies: ["NewsAPI", "HTTPServer", "NewsStore", "NewsIngest"]),
+        .testTarget(name: "NewsAPITests", dependencies: ["NewsAPI", "HTTPServer", "NewsStore", "NewsIngest", "HTTPTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,67 @@
+import Testing
+@testable import HTTPServer
+
+@Suite("Router and request target")
+struct RoutingTests {
+    private func router() -> Router {
+        var router = Router()
+        router.add(.get, "/v1/articles") { _ in HTTPResponse(status: .ok) }
+        router.add(.post, "/v1/articles") { _ in HTTPResponse(status: .created) }
+        router.add(.get, "/v1/articles/{id}") { request in
+            HTTPResponse(status: .ok, contentType: "text/plain", body: request.pathParameters["id"] ?? "")
+        }
+        return router
+    }
+
+    @Test func bindsPathParameters() {
+        guard case .found(_, let parameters) = router().match(.get, path: "/v1/articles/42") else {
+            Issue.record("no match")
+            return
+        }
+        #expect(parameters == ["id": "42"])
+    }
+
+    @Test func headFollowsGet() {
+        guard case .found = router().match(.head, path: "/v1/articles") else {
+            Issue.record("HEAD did not match the GET route")
+            return
+        }
+    }
+
+    @Test func wrongMethodListsAllowedMethods() {
+        guard case .methodNotAllowed(let allowed) = router().match(.delete, path: "/v1/articles") else {
+            Issue.record("expected 405")
+            return
+        }
+        #expect(allowed == [.get, .head, .post])
+    }
+
+    @Test func unknownPathIsNotFound() {
+        guard case .notFound = router().match(.get, path: "/v1/nothing") else {
+            Issue.record("expected 404")
+            return
+        }
+        guard case .notFound = router().match(.get, path: "/v1/articles/1/2") else {
+            Issue.record("expected 404 for an extra segment")
+            return
+        }
+    }
+
+    @Test func methodsAreCaseSensitive() {
+        guard case .methodNotAllowed = router().match(HTTPMethod(rawValue: "get"), path: "/v1/articles") else {
+            Issue.record("`get` must not match GET")
+            return
+        }
+    }
+
+    @Test func targetDecoding() {
+        let target = RequestTarget("/v1/a%20b?q=hello+world&limit=5&q=%E2%80%99&flag")
+        #expect(target.path == "/v1/a b")
+        #expect(target.queryValues("q") == ["hello world", "\u{2019}"])
+        #expect(target.queryValue("limit") == "5")
+        #expect(target.queryValue("flag") == "")
+        #expect(RequestTarget("http://host:80/v1/health?x=1").path == "/v1/health")
+        #expect(RequestTarget("http://host").path == "/")
+        #expect(RequestTarget("*").path == "*")
+    }
+}

@@ -54,6 +54,11 @@ final class Connection: @unchecked Sendable {
     private var lingering = false
     private var closed = false
     private var pendingCancels = 0
+    /// Clock readings behind the timeouts (see ``checkDeadline()``).
+    private var idleSince: UInt64 = 0
+    private var headerStartedAt: UInt64 = 0
+    private var lastReadAt: UInt64 = 0
+    private var lastWriteProgressAt: UInt64 = 0
 
     init(fd: Int32, peer: String, context: ServerContext) {
         self.fd = fd
@@ -65,6 +70,7 @@ final class Connection: @unchecked Sendable {
     }
 
     func start() {
+        idleSince = context.configuration.clock.nowNanoseconds()
         readSource.setEventHandler { [self] in handleReadable() }
         pendingCancels += 1
         readSource.setCancelHandler { [self] in sourceCancelled() }
@@ -87,6 +93,42 @@ final class Connection: @unchecked Sendable {
         queue.async { [self] in closeNow() }
     }
 
+    /// Closes the connection if the client has let its current deadline pass: the header
+    /// section not complete `headerTimeout` after its first byte (408), a body stalled for
+    /// `bodyReadTimeout` (408), a write without progress for `writeTimeout`, or an idle
+    /// keep-alive connection past `keepAliveTimeout`. A running handler has no deadline.
+    func checkDeadline() {
+        queue.async { [self] in
+            guard !closed, !lingering else { return }
+            let configuration = context.configuration
+            let now = configuration.clock.nowNanoseconds()
+            func passed(_ since: UInt64, _ limit: Duration) -> Bool {
+                let (end, overflow) = since.addingReportingOverflow(limit.nanoseconds)
+                return !overflow && now >= end
+            }
+            if outboundPending > 0 {
+                if passed(lastWriteProgressAt, configuration.writeTimeout) { closeNow() }
+                return
+            }
+            switch phase {
+            case .responding:
+                return
+            case .readingBody, .discardingBody:
+                if passed(lastReadAt, configuration.bodyReadTimeout) {
+                    reject(HTTPParserError(.requestTimeout, "the request body stalled for longer than \(configuration.bodyReadTimeout)"))
+                }
+            case .awaitingHead:
+                if parser.bufferedByteCount > 0 || !parser.isAtMessageBoundary {
+                    if passed(headerStartedAt, configuration.headerTimeout) {
+                        reject(HTTPParserError(.requestTimeout, "the header section did not arrive within \(configuration.headerTimeout)"))
+                    }
+                } else if passed(idleSince, configuration.keepAliveTimeout) {
+                    closeNow()
+                }
+            }
+        }
+    }
+
     // MARK: Reading
 
     private func handleReadable() {
@@ -97,6 +139,10 @@ final class Connection: @unchecked Sendable {
                 received = recv(fd, scratch.baseAddress, scratch.count, 0)
             } while received < 0 && errno == EINTR
             if received > 0 && !lingering {
+                lastReadAt = context.configuration.clock.nowNanoseconds()
+                if case .awaitingHead = phase, parser.bufferedByteCount == 0, parser.isAtMessageBoundary {
+                    headerStartedAt = lastReadAt
+                }
                 parser.append(UnsafeRawBufferPointer(rebasing: scratch[0..<received]))
             }
             return received
@@ -150,7 +196,7 @@ final class Connection: @unchecked Sendable {
                 }
                 phase = .discardingBody(budget: budget - bytes.count, refusal: refusal)
             case (.discardingBody(_, let refusal), .end):
-                phase = .awaitingHead
+                becomeIdle()
                 write(refusal.response, for: refusal.head, close: !refusal.head.keepAlive || draining, started: .now())
                 if !refusal.head.keepAlive || draining {
                     finishAfterFlush()
@@ -213,6 +259,7 @@ final class Connection: @unchecked Sendable {
     }
 
     private func reject(_ error: HTTPParserError) {
+        if outboundPending == 0 { lastWriteProgressAt = context.configuration.clock.nowNanoseconds() }
         let response = ProblemDetails(status: error.status, detail: error.reason).response()
         let start = DispatchTime.now()
         serializer.serialize(response, isHead: false, close: true, into: &outbound)
@@ -238,7 +285,7 @@ final class Connection: @unchecked Sendable {
         guard !closed else { return }
         let close = !head.keepAlive || draining
         write(response, for: head, close: close, started: started)
-        phase = .awaitingHead
+        becomeIdle()
         if close {
             finishAfterFlush()
         } else if outboundPending <= context.configuration.writeBufferHighWaterMark {
@@ -247,11 +294,20 @@ final class Connection: @unchecked Sendable {
         }
     }
 
+    /// Between requests: the keep-alive clock starts, and so does the header clock for any
+    /// pipelined bytes already buffered.
+    private func becomeIdle() {
+        phase = .awaitingHead
+        idleSince = context.configuration.clock.nowNanoseconds()
+        headerStartedAt = idleSince
+    }
+
     // MARK: Writing
 
     private var outboundPending: Int { outbound.count - outboundOffset }
 
     private func write(_ response: HTTPResponse, for head: RequestHead, close: Bool, started: DispatchTime) {
+        if outboundPending == 0 { lastWriteProgressAt = context.configuration.clock.nowNanoseconds() }
         serializer.serialize(response, isHead: head.method == .head, close: close, into: &outbound)
         context.accessLog?.info(
             "\(head.method) \(head.target) \(response.status.code) \(response.body.count) \(elapsedMilliseconds(since: started)) \(peer)")
@@ -271,6 +327,7 @@ final class Connection: @unchecked Sendable {
             }
             if sent > 0 {
                 outboundOffset += sent
+                lastWriteProgressAt = context.configuration.clock.nowNanoseconds()
             } else if sent < 0 && errno == EINTR {
                 continue
             } else if sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {

@@ -20,9 +20,14 @@ public final class HTTPServer: Sendable {
         let source: DispatchSourceRead
     }
 
+    private struct TimerSource: @unchecked Sendable {
+        let source: DispatchSourceTimer
+    }
+
     private struct State {
         var listenFD: Int32 = -1
         var listenSource: ListenSource?
+        var timeoutTimer: TimerSource?
         var acceptingPaused = false
         var stopping = false
         var connections: [ObjectIdentifier: Connection] = [:]
@@ -63,12 +68,26 @@ public final class HTTPServer: Sendable {
         let source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: acceptQueue)
         source.setEventHandler { [self] in acceptPending() }
         source.setCancelHandler { close(fd) }
+        let timer = DispatchSource.makeTimerSource(queue: acceptQueue)
+        let interval = DispatchTimeInterval.nanoseconds(Int(clamping: configuration.timeoutCheckInterval.nanoseconds))
+        timer.schedule(deadline: .now() + interval, repeating: interval, leeway: .milliseconds(50))
+        timer.setEventHandler { [self] in checkTimeouts() }
         state.withLock {
             $0.listenFD = fd
             $0.listenSource = ListenSource(source: source)
+            $0.timeoutTimer = TimerSource(source: timer)
             $0.port = Socket.localPort(fd)
         }
         source.activate()
+        timer.activate()
+    }
+
+    /// Checks every connection against its deadlines now, by ``ServerConfiguration/clock``.
+    /// The server does this every ``ServerConfiguration/timeoutCheckInterval``; a test that
+    /// moves a manual clock calls it to apply the move at once.
+    public func checkTimeouts() {
+        let connections = state.withLock { Array($0.connections.values) }
+        connections.forEach { $0.checkDeadline() }
     }
 
     /// Stops accepting, closes idle connections, lets in-flight requests finish (answered
@@ -77,6 +96,8 @@ public final class HTTPServer: Sendable {
     public func shutdown(gracePeriod: Duration = .seconds(10)) {
         let connections = state.withLock { state -> [Connection] in
             state.stopping = true
+            state.timeoutTimer?.source.cancel()
+            state.timeoutTimer = nil
             if let source = state.listenSource?.source {
                 source.cancel()
                 if state.acceptingPaused { source.resume() }
@@ -86,9 +107,8 @@ public final class HTTPServer: Sendable {
         }
         guard !connections.isEmpty else { return }
         connections.forEach { $0.drain() }
-        let components = gracePeriod.components
-        let nanoseconds = Int(components.seconds) * 1_000_000_000 + Int(components.attoseconds / 1_000_000_000)
-        if allClosed.wait(timeout: .now() + .nanoseconds(nanoseconds)) == .timedOut {
+        let grace = DispatchTimeInterval.nanoseconds(Int(clamping: gracePeriod.nanoseconds))
+        if allClosed.wait(timeout: .now() + grace) == .timedOut {
             let remaining = state.withLock { Array($0.connections.values) }
             remaining.forEach { $0.forceClose() }
             _ = allClosed.wait(timeout: .now() + .seconds(2))

@@ -24,6 +24,18 @@ public struct ServerConfiguration: Sendable {
     public var writeBufferHighWaterMark: Int = 1024 * 1024
     /// Listen backlog passed to `listen(2)`.
     public var backlog: Int32 = 1024
+    /// Time from a request's first byte to the end of its header section; then 408 and close.
+    public var headerTimeout: Duration = .seconds(10)
+    /// Time an idle keep-alive connection stays open waiting for its next request.
+    public var keepAliveTimeout: Duration = .seconds(15)
+    /// Longest pause between two reads of a request body; then 408 and close.
+    public var bodyReadTimeout: Duration = .seconds(30)
+    /// Longest time a response write makes no progress; then the connection is closed.
+    public var writeTimeout: Duration = .seconds(30)
+    /// How often connections are checked against their deadlines.
+    public var timeoutCheckInterval: Duration = .milliseconds(500)
+    /// The time source for the timeouts above.
+    public var clock: any ServerClock = SystemServerClock()
 
     public init() {}
 
@@ -31,5 +43,15 @@ public struct ServerConfiguration: Sendable {
         RequestParser.Limits(
             maxRequestLineLength: maxRequestLineLength, maxHeaderSectionSize: maxHeaderSectionSize,
             maxFieldLines: maxFieldLines, maxBodySize: maxBodySize, maxChunkLineLength: maxChunkLineLength)
+    }
+}
+
+extension Duration {
+    /// Whole nanoseconds, saturating at `UInt64.max`.
+    var nanoseconds: UInt64 {
+        let (seconds, attoseconds) = components
+        guard seconds >= 0 else { return 0 }
+        let (whole, overflow) = UInt64(seconds).multipliedReportingOverflow(by: 1_000_000_000)
+        return overflow ? .max : whole + UInt64(attoseconds / 1_000_000_000)
     }
 }

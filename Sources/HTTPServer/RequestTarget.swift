@@ -20,7 +20,7 @@ public struct RequestTarget: Sendable, Hashable {
             return
         }
         if !rest.hasPrefix("/") {
-            if let schemeEnd = rest.range(of: "://") {
+            if let schemeEnd = rest.firstRange(of: "://") {
                 rest = rest[schemeEnd.upperBound...]
                 if let slash = rest.firstIndex(where: { $0 == "/" || $0 == "?" }) {
                     rest = rest[slash...]

@@ -223,6 +223,12 @@ final class Connection: @unchecked Sendable {
             expectsContinue = head.version == .http1_1
         }
         let target = RequestTarget(head.target)
+        if head.method == .options && head.target == "*" {
+            // A question about the server as a whole (RFC 9110 §9.3.7), answered here rather than by a route.
+            let allowed = (context.router.methods + [.options]).map(\.rawValue).joined(separator: ", ")
+            refuse(head, HTTPResponse(status: .ok, fields: ["Allow": allowed]), expectsContinue: expectsContinue)
+            return
+        }
         switch context.router.match(head.method, path: target.path) {
         case .found(let responder, let parameters):
             if expectsContinue && head.hasBody {
@@ -237,6 +243,9 @@ final class Connection: @unchecked Sendable {
             let list = allowed.map(\.rawValue).joined(separator: ", ")
             refuse(head, ProblemDetails(status: .methodNotAllowed, detail: "\(head.method) is not allowed on \(target.path); use \(list)")
                 .response(fields: ["Allow": list]), expectsContinue: expectsContinue)
+        case .methodNotImplemented:
+            refuse(head, ProblemDetails(status: .notImplemented, detail: "the method \(head.method) is not supported (methods are case-sensitive)")
+                .response(), expectsContinue: expectsContinue)
         }
     }
 

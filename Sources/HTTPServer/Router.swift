@@ -21,6 +21,18 @@ public struct Router: Sendable {
         case notFound
         /// The path exists, but not for this method; the allowed methods, HEAD included for GET.
         case methodNotAllowed(allowed: [HTTPMethod])
+        /// No route uses this method at all (RFC 9110 §9.1: 501).
+        case methodNotImplemented
+    }
+
+    /// Every method some route answers, HEAD included when GET is, in first-use order.
+    public var methods: [HTTPMethod] {
+        var methods: [HTTPMethod] = []
+        for route in routes where !methods.contains(route.method) {
+            methods.append(route.method)
+            if route.method == .get && !methods.contains(.head) { methods.append(.head) }
+        }
+        return methods
     }
 
     private var routes: [Route] = []
@@ -45,6 +57,7 @@ public struct Router: Sendable {
 
     /// Finds the responder for `method` and the decoded `path`.
     public func match(_ method: HTTPMethod, path: String) -> Match {
+        guard methods.contains(method) else { return .methodNotImplemented }
         let parts = Router.split(path)
         var allowed: [HTTPMethod] = []
         for route in routes {

@@ -29,11 +29,19 @@ struct RoutingTests {
     }
 
     @Test func wrongMethodListsAllowedMethods() {
-        guard case .methodNotAllowed(let allowed) = router().match(.delete, path: "/v1/articles") else {
+        guard case .methodNotAllowed(let allowed) = router().match(.post, path: "/v1/articles/7") else {
             Issue.record("expected 405")
             return
         }
-        #expect(allowed == [.get, .head, .post])
+        #expect(allowed == [.get, .head])
+    }
+
+    @Test func methodNoRouteUsesIsNotImplemented() {
+        guard case .methodNotImplemented = router().match(.delete, path: "/v1/articles") else {
+            Issue.record("expected 501")
+            return
+        }
+        #expect(router().methods == [.get, .head, .post])
     }
 
     @Test func unknownPathIsNotFound() {
@@ -48,7 +56,7 @@ struct RoutingTests {
     }
 
     @Test func methodsAreCaseSensitive() {
-        guard case .methodNotAllowed = router().match(HTTPMethod(rawValue: "get"), path: "/v1/articles") else {
+        guard case .methodNotImplemented = router().match(HTTPMethod(rawValue: "get"), path: "/v1/articles") else {
             Issue.record("`get` must not match GET")
             return
         }

@@ -87,12 +87,24 @@ struct ServerTests {
     @Test func wrongMethodIs405WithAllowAndItsBodyIsSkipped() throws {
         let running = try RunningServer()
         let client = try TestClient(port: running.port)
-        try client.send("DELETE /v1/health HTTP/1.1\r\nHost: a\r\nContent-Length: 19\r\n\r\nGET /x HTTP/1.1\r\n\r\nGET /echo/next HTTP/1.1\r\nHost: a\r\n\r\n")
+        try client.send("POST /v1/health HTTP/1.1\r\nHost: a\r\nContent-Length: 19\r\n\r\nGET /x HTTP/1.1\r\n\r\nGET /echo/next HTTP/1.1\r\nHost: a\r\n\r\n")
         let refused = try client.readResponse()
         #expect(refused.status == 405)
         #expect(refused.field("Allow") == "GET, HEAD")
         #expect(refused.field("Content-Type") == "application/problem+json")
         #expect(try client.readResponse().text == "next")
+    }
+
+    @Test func unknownMethodIs501AndOptionsAsteriskListsMethods() throws {
+        let running = try RunningServer()
+        let client = try TestClient(port: running.port)
+        let unknown = try client.request("get", "/v1/health")
+        #expect(unknown.status == 501)
+        #expect(unknown.field("Content-Type") == "application/problem+json")
+        let options = try client.request("OPTIONS", "*")
+        #expect(options.status == 200)
+        #expect(options.field("Allow") == "GET, HEAD, POST, OPTIONS")
+        #expect(options.field("Content-Length") == "0")
     }
 
     @Test func connectionCloseIsHonoured() throws {

@@ -1,0 +1,109 @@
+/// Turns a ``NewsDocument`` into a ``ParsedArticle``. Deterministic and free of shared state.
+///
+/// Create one parser and reuse it: the word lists are read from the bundle in `init`.
+public struct ArticleParser: Sendable {
+    /// Lines that are neither chrome nor a title, tolerated before giving up on finding a headline.
+    private static let headlineSearchLimit = 10
+
+    private let classifier: LineClassifier
+    private let extractor: EntityExtractor
+
+    /// Loads the bundled word lists.
+    public init() {
+        let gazetteer = Gazetteer()
+        classifier = LineClassifier(gazetteer: gazetteer)
+        extractor = EntityExtractor(gazetteer: gazetteer)
+    }
+
+    /// Reads headline, dates, byline, captions, body paragraphs and named entities from `document`.
+    ///
+    /// - Throws: ``IngestError/noHeadline`` when no line reads as a title.
+    public func parse(_ document: NewsDocument) throws(IngestError) -> ParsedArticle {
+        var layout = Layout()
+        var skippedBeforeHeadline = 0
+        for rawLine in document.text.split(separator: "\n") {
+            let line = rawLine.trimmingWhitespace()
+            guard !line.isEmpty, !classifier.isChrome(line) else { continue }
+            guard let headline = layout.headline else {
+                if layout.takeNearTopLine(line) { continue }
+                if classifier.isShortChrome(line) { continue }
+                if classifier.readsAsTitle(line) {
+                    layout.headline = line
+                    continue
+                }
+                skippedBeforeHeadline += 1
+                if skippedBeforeHeadline > Self.headlineSearchLimit { break }
+                continue
+            }
+            if line == headline || layout.captionTexts.contains(line) { continue }
+            if CaptionParser.isFileCaption(line) {
+                layout.addCaption(CaptionParser.caption(line, isFilePhoto: true))
+                continue
+            }
+            if layout.paragraphs.isEmpty {
+                if layout.takeNearTopLine(line) { continue }
+                if !layout.leadCaptionChecked {
+                    layout.leadCaptionChecked = true
+                    if CaptionParser.readsAsLeadCaption(line) {
+                        let caption = CaptionParser.caption(line, isFilePhoto: false)
+                        layout.leadCaptionDate = caption.date
+                        layout.addCaption(caption)
+                        continue
+                    }
+                }
+            }
+            layout.paragraphs.append(line)
+        }
+        guard let headline = layout.headline else { throw .noHeadline }
+
+        var dateline: String?
+        if let first = layout.paragraphs.first, let (place, rest) = DatelineParser.split(first) {
+            dateline = place
+            layout.paragraphs[0] = rest
+        }
+        let entities = extractor.entities(
+            headline: headline, dateline: dateline,
+            texts: layout.captions.map(\.text) + layout.paragraphs
+        )
+        return ParsedArticle(
+            headline: headline,
+            // Body dates are about events, not publication, so only a date line or the lead photo's date counts.
+            publishedAt: layout.dateLineDate ?? layout.leadCaptionDate,
+            dateline: dateline,
+            byline: layout.byline,
+            paragraphs: layout.paragraphs,
+            captions: layout.captions,
+            entities: entities
+        )
+    }
+}
+
+/// What the line scan has found so far.
+private struct Layout {
+    var headline: String?
+    var dateLineDate: CalendarDate?
+    var leadCaptionDate: CalendarDate?
+    var byline: String?
+    var captions: [Caption] = []
+    var captionTexts: Set<String> = []
+    var paragraphs: [String] = []
+    var leadCaptionChecked = false
+
+    /// Takes a stand-alone date or a byline, which only stand above the story.
+    mutating func takeNearTopLine(_ line: String) -> Bool {
+        if let date = LineClassifier.standaloneDate(line) {
+            if dateLineDate == nil { dateLineDate = date }
+            return true
+        }
+        if byline == nil, let names = BylineParser.names(in: line) {
+            byline = names
+            return true
+        }
+        return false
+    }
+
+    /// Keeps each caption once, however often the page repeats it.
+    mutating func addCaption(_ caption: Caption) {
+        if captionTexts.insert(caption.text).inserted { captions.append(caption) }
+    }
+}

@@ -1,0 +1,81 @@
+/// Decides what a whole line of a document is before any of it is read as prose:
+/// site chrome, a stand-alone date, or a title.
+struct LineClassifier: Sendable {
+    let gazetteer: Gazetteer
+
+    /// Fewer words than this, before the headline and without sentence punctuation, is navigation, not content.
+    static let minimumTitleWords = 3
+    static let maximumTitleWords = 30
+    static let maximumTitleLength = 200
+
+    /// A boilerplate line from the chrome list, wherever it stands (a trailing colon is ignored).
+    func isChrome(_ line: String) -> Bool {
+        var key = Substring(line)
+        if key.hasSuffix(":") { key = key.dropLast() }
+        if gazetteer.chromeLines.contains(key.trimmingWhitespace().lowercased()) { return true }
+        return line.hasPrefix("©") || line.hasPrefix("Copyright ")
+    }
+
+    /// A short line before the headline that is not a sentence: menu items and section labels.
+    func isShortChrome(_ line: String) -> Bool {
+        guard let last = line.last, !".!?".contains(last) else { return false }
+        return Self.wordCount(line) < Self.minimumTitleWords
+    }
+
+    /// A line shaped like a headline: a few words, starting like a title, not ending like a sentence.
+    func readsAsTitle(_ line: String) -> Bool {
+        guard line.count <= Self.maximumTitleLength,
+              (Self.minimumTitleWords...Self.maximumTitleWords).contains(Self.wordCount(line)),
+              let first = line.unicodeScalars.first, let last = line.last else { return false }
+        guard first.properties.isUppercase || APDate.isDigit(Character(first)) || "\"“‘'".unicodeScalars.contains(first) else {
+            return false
+        }
+        if ",;:".contains(last) { return false }
+        if last == "." {
+            // "... in the U.S." ends in an abbreviation, not a full stop.
+            guard let word = line.split(separator: " ").last, word.dropLast().contains(".") else { return false }
+        }
+        return true
+    }
+
+    /// The day of a line that is nothing but a date, optionally labelled: "Published Nov. 14, 2018",
+    /// "November 14, 2018", "2018-11-14", "Wednesday, 14 November 2018".
+    static func standaloneDate(_ line: String) -> CalendarDate? {
+        var text = Substring(line)
+        for label in ["published on", "updated on", "posted on", "last updated", "published", "updated", "posted", "dated", "date"] {
+            if text.count > label.count, text.prefix(label.count).lowercased() == label,
+               let next = text.dropFirst(label.count).first, next == " " || next == ":" {
+                text = text.dropFirst(label.count)
+                break
+            }
+        }
+        text = text.drop { $0 == " " || $0 == ":" }
+        if let comma = text.firstIndex(where: { $0 == "," || $0 == " " }),
+           weekdays.contains(text[..<comma].lowercased()) {
+            text = text[text.index(after: comma)...].drop { $0 == " " || $0 == "," }
+        }
+        if let (date, end) = APDate.leading(in: text) ?? APDate.leadingDayFirst(in: text),
+           isDateTail(text[end...]) {
+            return date
+        }
+        if text.count >= 10, let date = CalendarDate(iso8601: text.prefix(10)) {
+            let rest = text.dropFirst(10)
+            if rest.isEmpty || rest.first == "T" || isDateTail(rest) { return date }
+        }
+        return nil
+    }
+
+    static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+    /// What may follow a stand-alone date: nothing, a full stop, or a short clock time ("10:32 AM EST").
+    private static func isDateTail(_ rest: Substring) -> Bool {
+        let tail = rest.drop { $0 == " " || $0 == "," || $0 == "." }
+        if tail.isEmpty { return true }
+        guard let first = tail.first, APDate.isDigit(first), tail.contains(":"), tail.count <= 20 else { return false }
+        return true
+    }
+
+    static func wordCount(_ line: String) -> Int {
+        line.split(separator: " ").count
+    }
+}

@@ -1,0 +1,96 @@
+/// Consecutive capitalised words that may name one thing: "Italian Premier Giuseppe Conte",
+/// "Libyan National Army", "Jean-Yves Le Drian".
+struct NameRun: Sendable {
+    var tokens: [Token]
+    /// A lower-case person title stands right before the run ("dictator Moammar Gadhafi").
+    var followsPersonTitle: Bool
+
+    var words: [String] { tokens.map(\.text) }
+}
+
+/// Groups tokens into ``NameRun``s: stop words split runs, and lower-case particles join names only
+/// between capitalised words.
+struct NameRunBuilder: Sendable {
+    let gazetteer: Gazetteer
+
+    /// Particles that sit inside personal and place names.
+    private static let nameParticles: Set<String> = [
+        "de", "del", "della", "di", "da", "do", "dos", "das", "du", "van", "von", "der", "den", "ter", "la", "le", "bin", "ibn", "al", "el",
+    ]
+    /// Besides organisation heads, words that an "of" phrase completes ("Gulf of Aden", "Secretary of State").
+    private static let ofHeads: Set<String> = [
+        "Republic", "Kingdom", "Gulf", "Sea", "Bay", "Strait", "Isle", "Isles", "Cape", "Horn", "Secretary", "Duke", "Duchess",
+        "Prince", "Princess", "King", "Queen", "Emirate", "Sultanate", "State", "States",
+    ]
+
+    func runs(in tokens: [Token]) -> [NameRun] {
+        var runs: [NameRun] = []
+        var current: [Token] = []
+        var currentFollowsTitle = false
+        var previousLowerCase: String?
+
+        func flush() {
+            while let last = current.last, !last.isCapitalised { current.removeLast() }
+            if !current.isEmpty { runs.append(NameRun(tokens: current, followsPersonTitle: currentFollowsTitle)) }
+            current = []
+        }
+        func followsTitle() -> Bool {
+            previousLowerCase.map { gazetteer.lowerCasePersonTitles.contains($0) } ?? false
+        }
+
+        for (position, token) in tokens.enumerated() {
+            guard token.kind == .word else {
+                flush()
+                previousLowerCase = nil
+                continue
+            }
+            if token.isCapitalised {
+                if gazetteer.isStopWord(token.text) {
+                    flush()
+                    previousLowerCase = nil
+                    continue
+                }
+                if token.isIsolated {
+                    flush()
+                    currentFollowsTitle = followsTitle()
+                    current = [token]
+                    flush()
+                    previousLowerCase = nil
+                    continue
+                }
+                if current.isEmpty { currentFollowsTitle = followsTitle() }
+                previousLowerCase = nil
+                current.append(token)
+                if token.isPossessive { flush() }
+                continue
+            }
+            if let last = current.last, joinsName(token, after: last, next: position + 1, in: tokens) {
+                current.append(token)
+                continue
+            }
+            flush()
+            previousLowerCase = token.text.lowercased()
+        }
+        flush()
+        return runs
+    }
+
+    /// A lower-case word continues a run when it is a name particle or an "of (the)" after a fitting head,
+    /// and a capitalised word follows.
+    private func joinsName(_ token: Token, after previous: Token, next: Int, in tokens: [Token]) -> Bool {
+        let word = token.text
+        let allowed: Bool
+        switch word {
+        case "of": allowed = previous.isCapitalised && (gazetteer.organisationHeads.contains(previous.text) || Self.ofHeads.contains(previous.text))
+        case "the": allowed = previous.text == "of"
+        default: allowed = Self.nameParticles.contains(word)
+        }
+        guard allowed, next < tokens.count else { return false }
+        let following = tokens[next]
+        guard following.kind == .word else { return false }
+        if following.isCapitalised { return !gazetteer.isStopWord(following.text) && !following.isIsolated }
+        // "of the Interior": one more particle may stand between.
+        return word == "of" && following.text == "the" && next + 1 < tokens.count
+            && tokens[next + 1].isCapitalised && !gazetteer.isStopWord(tokens[next + 1].text)
+    }
+}

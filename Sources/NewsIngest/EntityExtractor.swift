@@ -56,6 +56,11 @@ struct EntityExtractor: Sendable {
             mentions.append(.entity(Gazetteer.Entry(name: surface, type: .org)))
             return
         }
+        if tokens.count > 1, let last = tokens.last,
+           gazetteer.locationWords.contains(first.text) || gazetteer.locationWords.contains(last.text) {
+            mentions.append(.entity(Gazetteer.Entry(name: surface, type: .loc)))
+            return
+        }
         if let (start, length) = firstTitle(in: tokens) {
             if start > tokens.startIndex { read(tokens[..<start], followsTitle: false, into: &mentions) }
             var nameStart = start + length

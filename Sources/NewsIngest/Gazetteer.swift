@@ -20,6 +20,8 @@ struct Gazetteer: Sendable {
     let places: [String: EntityType]
     /// Words that make a capitalised run an organisation ("Army", "Ministry").
     let organisationHeads: Set<String>
+    /// Words that, first or last in a capitalised run, make it a non-GPE location ("Lake", "River").
+    let locationWords: Set<String>
     /// Person titles, exact tokens joined by single spaces ("Prime Minister", "Gen.").
     let personTitles: Set<String>
     /// One-word person titles, lower-cased, for a lower-case title right before a name ("dictator").
@@ -41,13 +43,14 @@ struct Gazetteer: Sendable {
         self.init(
             chrome: list("chrome"), stopWords: list("stopwords"), abbreviations: list("abbreviations"),
             countries: list("countries"), cities: list("cities"), regions: list("regions"),
-            demonyms: list("demonyms"), organisationHeads: list("org_heads"), personTitles: list("person_titles")
+            demonyms: list("demonyms"), organisationHeads: list("org_heads"), locationWords: list("loc_words"),
+            personTitles: list("person_titles")
         )
     }
 
     init(
         chrome: [String], stopWords: [String], abbreviations: [String], countries: [String], cities: [String],
-        regions: [String], demonyms: [String], organisationHeads: [String], personTitles: [String]
+        regions: [String], demonyms: [String], organisationHeads: [String], locationWords: [String], personTitles: [String]
     ) {
         chromeLines = Set(chrome.map { $0.lowercased() })
         self.stopWords = Set(stopWords.map { $0.lowercased() })
@@ -65,6 +68,7 @@ struct Gazetteer: Sendable {
         }
         self.places = places
         self.organisationHeads = Set(organisationHeads)
+        self.locationWords = Set(locationWords)
         self.personTitles = Set(personTitles)
         lowerCasePersonTitles = Set(personTitles.filter { !$0.contains(" ") }.map { $0.lowercased() })
         longestTitle = personTitles.map { $0.split(separator: " ").count }.max() ?? 1

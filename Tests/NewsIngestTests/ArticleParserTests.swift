@@ -202,3 +202,19 @@ import Testing
         #expect(found["ORG/UN"] == nil)
     }
 }
+
+@Suite("Location names")
+struct LocationNameTests {
+    @Test func lakesAndRiversAreLocations() throws {
+        let text = """
+        Herders Move South as Lake Turkana Shrinks
+
+        Officials said water points along Lake Turkana had dried up and the Tana River was low, while the Lake Chad Basin Commission met in Niamey.
+        """
+        let article = try ArticleParser().parse(try NewsDocument(text: text))
+        let types = Dictionary(article.entities.map { ($0.name, $0.type) }, uniquingKeysWith: { first, _ in first })
+        #expect(types["Lake Turkana"] == .loc)
+        #expect(types["Tana River"] == .loc)
+        #expect(types["Lake Chad Basin Commission"] == .org)
+    }
+}

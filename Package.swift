@@ -33,7 +33,7 @@ let package = Package(
         ),
         .target(
             name: "NewsAPI",
-            dependencies: ["HTTPServer", "NewsIngest", "NewsStore"]
+            dependencies: ["HTTPServer", "NewsIngest", "NewsStore", .product(name: "Logging", package: "swift-log")]
         ),
         .executableTarget(
             name: "newsapi",

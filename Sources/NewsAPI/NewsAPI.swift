@@ -1,4 +1,5 @@
 import HTTPServer
+import Logging
 import NewsIngest
 import NewsStore
 
@@ -7,10 +8,13 @@ import NewsStore
 /// Every error is an RFC 9457 `application/problem+json` response.
 public struct NewsAPI: Sendable {
     let intake: DocumentIntake
+    let logger: Logger
     var store: NewsStore { intake.store }
 
-    public init(intake: DocumentIntake) {
+    /// - Parameter logger: receives unexpected failures (database errors) that clients see only as a 500.
+    public init(intake: DocumentIntake, logger: Logger = Logger(label: "newsapi.api")) {
         self.intake = intake
+        self.logger = logger
     }
 
     /// The routes, ready for an ``HTTPServer``.
@@ -35,7 +39,9 @@ public struct NewsAPI: Sendable {
             } catch let error as APIError {
                 return error.problem.response()
             } catch {
-                return ProblemDetails(status: .internalServerError, detail: "the request could not be completed: \(error)").response()
+                // The cause may name tables or files; it goes to the log, not to the client.
+                logger.error("\(request.method) \(request.head.target) failed: \(error)")
+                return ProblemDetails(status: .internalServerError, detail: "the request could not be completed; the server log has the cause").response()
             }
         }
     }

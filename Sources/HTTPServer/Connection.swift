@@ -196,7 +196,8 @@ final class Connection: @unchecked Sendable {
                 }
                 phase = .discardingBody(budget: budget - bytes.count, refusal: refusal)
             case (.discardingBody(_, let refusal), .end):
-                becomeIdle()
+                startIdleClocks()
+                phase = .awaitingHead
                 write(refusal.response, for: refusal.head, close: !refusal.head.keepAlive || draining, started: .now())
                 if !refusal.head.keepAlive || draining {
                     finishAfterFlush()
@@ -293,8 +294,10 @@ final class Connection: @unchecked Sendable {
     private func complete(_ head: RequestHead, _ response: HTTPResponse, started: DispatchTime) {
         guard !closed else { return }
         let close = !head.keepAlive || draining
+        // The clocks start before the response leaves, so a client that reads it has seen them started.
+        startIdleClocks()
         write(response, for: head, close: close, started: started)
-        becomeIdle()
+        phase = .awaitingHead
         if close {
             finishAfterFlush()
         } else if outboundPending <= context.configuration.writeBufferHighWaterMark {
@@ -305,8 +308,7 @@ final class Connection: @unchecked Sendable {
 
     /// Between requests: the keep-alive clock starts, and so does the header clock for any
     /// pipelined bytes already buffered.
-    private func becomeIdle() {
-        phase = .awaitingHead
+    private func startIdleClocks() {
         idleSince = context.configuration.clock.nowNanoseconds()
         headerStartedAt = idleSince
     }

@@ -36,8 +36,9 @@ struct TimeoutTests {
         let server = try start(clock)
         defer { server.shutdown(gracePeriod: .seconds(1)) }
         let client = try TestClient(port: server.port)
-        try client.send("GET /ok HTTP/1.1\r\nHost: a\r\nX-Slow: ")
-        Thread.sleep(forTimeInterval: 0.2)
+        // The answer to the first request shows the server has read the partial second one too.
+        try client.send("GET /ok HTTP/1.1\r\nHost: a\r\n\r\nGET /ok HTTP/1.1\r\nHost: a\r\nX-Slow: ")
+        #expect(try client.readResponse().status == 200)
         clock.advance(by: .seconds(9))
         server.checkTimeouts()
         #expect(throws: (any Error).self) { _ = try client.readResponse(timeout: 0.3) }
@@ -68,8 +69,9 @@ struct TimeoutTests {
         let server = try start(clock)
         defer { server.shutdown(gracePeriod: .seconds(1)) }
         let client = try TestClient(port: server.port)
-        try client.send("POST /ok HTTP/1.1\r\nHost: a\r\nContent-Length: 10\r\n\r\nabc")
-        Thread.sleep(forTimeInterval: 0.2)
+        // 100 Continue shows the server has read the head; the body then never comes.
+        try client.send("POST /ok HTTP/1.1\r\nHost: a\r\nContent-Length: 10\r\nExpect: 100-continue\r\n\r\n")
+        #expect(try client.readResponse().status == 100)
         clock.advance(by: .seconds(29))
         server.checkTimeouts()
         #expect(throws: (any Error).self) { _ = try client.readResponse(timeout: 0.3) }
@@ -84,7 +86,8 @@ struct TimeoutTests {
         let server = try start(clock)
         defer { server.shutdown(gracePeriod: .seconds(1)) }
         let client = try TestClient(port: server.port)
-        Thread.sleep(forTimeInterval: 0.2)
+        // Connections are accepted in order, so once a later one is answered this one is open on the server.
+        #expect(try TestClient(port: server.port).request("GET", "/ok").status == 200)
         clock.advance(by: .seconds(16))
         server.checkTimeouts()
         #expect(client.closedByPeer())

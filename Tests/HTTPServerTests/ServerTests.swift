@@ -163,6 +163,22 @@ struct ServerTests {
         #expect(refused.closedByPeer())
     }
 
+    @Test func atTheConnectionCapNewConnectionsWaitUntilOneCloses() throws {
+        let running = try RunningServer(configure: { $0.maxConnections = 2 })
+        var first: TestClient? = try TestClient(port: running.port)
+        #expect(try first?.request("GET", "/echo/1").text == "1")
+        let second = try TestClient(port: running.port)
+        #expect(try second.request("GET", "/echo/2").text == "2")
+        // The kernel completes the handshake, but the server does not accept or answer it yet.
+        let third = try TestClient(port: running.port)
+        try third.send("GET /echo/3 HTTP/1.1\r\nHost: a\r\n\r\n")
+        #expect(throws: (any Error).self) { _ = try third.readResponse(timeout: 0.5) }
+        #expect(running.server.connectionCount == 2)
+        first = nil
+        #expect(try third.readResponse().text == "3")
+        _ = first
+    }
+
     @Test func slowHandlerDoesNotStallOtherConnections() throws {
         let release = DispatchSemaphore(value: 0)
         let running = try RunningServer(extraRoutes: { router in

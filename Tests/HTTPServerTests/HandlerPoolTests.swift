@@ -1,0 +1,36 @@
+import Dispatch
+import Glibc
+import Synchronization
+import Testing
+@testable import HTTPServer
+
+@Suite("HandlerPool")
+struct HandlerPoolTests {
+    @Test func runsAtMostItsWidthAtOnceAndEveryJobEventually() {
+        let pool = HandlerPool(width: 2)
+        let counts = Mutex((running: 0, most: 0, finished: 0))
+        let release = DispatchSemaphore(value: 0)
+        let done = DispatchSemaphore(value: 0)
+        for _ in 0..<6 {
+            pool.submit {
+                counts.withLock { $0.running += 1; $0.most = max($0.most, $0.running) }
+                release.wait()
+                counts.withLock { $0.running -= 1; $0.finished += 1 }
+                done.signal()
+            }
+        }
+        var waited = 0
+        while counts.withLock({ $0.running }) < 2 && waited < 500 {
+            usleep(10_000)
+            waited += 1
+        }
+        // Four jobs are waiting; none may start while two are running.
+        usleep(100_000)
+        #expect(counts.withLock { $0.running } == 2)
+        for _ in 0..<6 { release.signal() }
+        for _ in 0..<6 { #expect(done.wait(timeout: .now() + 5) == .success) }
+        let final = counts.withLock { $0 }
+        #expect(final.most == 2)
+        #expect(final.finished == 6)
+    }
+}

@@ -230,7 +230,7 @@ final class Connection: @unchecked Sendable {
             refuse(head, HTTPResponse(status: .ok, fields: ["Allow": allowed]), expectsContinue: expectsContinue)
             return
         }
-        switch context.router.match(head.method, path: target.path) {
+        switch context.router.match(head.method, path: target.rawPath) {
         case .found(let responder, let parameters):
             if expectsContinue && head.hasBody {
                 outbound.append(contentsOf: ResponseSerializer.continueResponse)
@@ -244,6 +244,9 @@ final class Connection: @unchecked Sendable {
             let list = allowed.map(\.rawValue).joined(separator: ", ")
             refuse(head, ProblemDetails(status: .methodNotAllowed, detail: "\(head.method) is not allowed on \(target.path); use \(list)")
                 .response(fields: ["Allow": list]), expectsContinue: expectsContinue)
+        case .options(let allowed):
+            refuse(head, HTTPResponse(status: .ok, fields: ["Allow": allowed.map(\.rawValue).joined(separator: ", ")]),
+                   expectsContinue: expectsContinue)
         case .methodNotImplemented:
             refuse(head, ProblemDetails(status: .notImplemented, detail: "the method \(head.method) is not supported (methods are case-sensitive)")
                 .response(), expectsContinue: expectsContinue)

@@ -229,6 +229,12 @@ public struct RequestParser: Sendable {
             return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
         }
         guard let lf = found else {
+            // A CR followed by anything but LF can never end a line (RFC 9112 §2.2): fail now, not at a timeout.
+            // The byte before `from` is included: it may be a CR whose follower just arrived.
+            let checkFrom = max(start, from - 1)
+            if checkFrom < end - 1, (checkFrom..<(end - 1)).contains(where: { buffer[$0] == .cr && buffer[$0 + 1] != .lf }) {
+                throw .bad("a bare CR is not a line ending")
+            }
             scanned = end
             // One byte of slack: a CR may be waiting for its LF.
             if end - start > limit + 1 { throw error }
@@ -324,6 +330,9 @@ public struct RequestParser: Sendable {
             throw .bad(hosts == 0 ? "an HTTP/1.1 request needs a Host field (RFC 9112 §3.2)" : "a request has more than one Host field")
         }
         if hosts > 1 { throw .bad("a request has more than one Host field") }
+        if let host = fields["Host"], !host.utf8.allSatisfy(\.isHostCharacter) {
+            throw .bad("the Host field is not a valid host[:port] (RFC 3986 §3.2.2)")
+        }
 
         let framing = try bodyFraming(partial)
         bodySize = 0
@@ -421,6 +430,21 @@ extension UInt8 {
     var isDigit: Bool { self >= UInt8(ascii: "0") && self <= UInt8(ascii: "9") }
 
     var hexDigitValue: UInt8? { RequestTarget.hexValue(self) }
+
+    /// A byte of `uri-host [ ":" port ]`: unreserved, sub-delims, percent escapes, and the IP-literal brackets.
+    var isHostCharacter: Bool {
+        switch self {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            true
+        case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "!"), UInt8(ascii: "$"),
+             UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"),
+             UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "="), UInt8(ascii: ":"), UInt8(ascii: "["), UInt8(ascii: "]"),
+             UInt8(ascii: "%"):
+            true
+        default:
+            false
+        }
+    }
 
     /// `tchar` of RFC 9110 §5.6.2.
     var isTokenCharacter: Bool {

@@ -1,7 +1,10 @@
 /// The path and query of a request target, percent-decoded (RFC 9112 §3.2, RFC 3986 §3).
 public struct RequestTarget: Sendable, Hashable {
     /// The decoded path, always starting with `/` except for `*` (asterisk-form) and authority-form, where it is empty.
+    /// For display and logs: decoding merges `%2F` with `/`, so routing uses ``rawPath``.
     public let path: String
+    /// The path as sent, still percent-encoded.
+    public let rawPath: String
     /// The query's `name=value` pairs in order, `+` read as a space (HTML form encoding).
     public let query: [QueryItem]
 
@@ -16,6 +19,7 @@ public struct RequestTarget: Sendable, Hashable {
         var rest = Substring(raw)
         if rest == "*" {
             path = "*"
+            rawPath = "*"
             query = []
             return
         }
@@ -30,6 +34,7 @@ public struct RequestTarget: Sendable, Hashable {
             } else {
                 // authority-form (CONNECT host:port): no path
                 path = ""
+                rawPath = ""
                 query = []
                 return
             }
@@ -43,6 +48,7 @@ public struct RequestTarget: Sendable, Hashable {
             pathPart = rest
             queryPart = nil
         }
+        rawPath = String(pathPart)
         let decodedPath = RequestTarget.percentDecode(pathPart, plusIsSpace: false)
         path = decodedPath.hasPrefix("/") ? decodedPath : "/" + decodedPath
         query = queryPart.map(RequestTarget.parseQuery) ?? []

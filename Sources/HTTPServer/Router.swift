@@ -1,13 +1,20 @@
 /// Maps a method and a path to a responder, with `{name}` path parameters.
 ///
 /// Patterns are literal segments and whole-segment parameters: `/v1/articles/{id}`.
-/// A GET route also answers HEAD. A path that matches some pattern but not the
-/// method gets 405 with `Allow` (RFC 9110 §15.5.6); no pattern at all gets 404.
+/// Paths are split on `/` before percent-decoding, so `%2F` never separates segments.
+/// When several patterns match a path, the one with the most literal segments wins
+/// (`/v1/articles/batch` over `/v1/articles/{id}`). A GET route also answers HEAD.
+/// A path that matches but not for the method gets 405 with `Allow` (RFC 9110 §15.5.6);
+/// no pattern at all gets 404; a method no route uses gets 501 (RFC 9110 §9.1).
 public struct Router: Sendable {
     private struct Route: Sendable {
         let method: HTTPMethod
         let segments: [Segment]
         let responder: any HTTPResponder
+
+        var literalCount: Int {
+            segments.count { if case .literal = $0 { true } else { false } }
+        }
     }
 
     private enum Segment: Sendable, Equatable {
@@ -21,25 +28,18 @@ public struct Router: Sendable {
         case notFound
         /// The path exists, but not for this method; the allowed methods, HEAD included for GET.
         case methodNotAllowed(allowed: [HTTPMethod])
-        /// No route uses this method at all (RFC 9110 §9.1: 501).
+        /// No route uses this method at all.
         case methodNotImplemented
-    }
-
-    /// Every method some route answers, HEAD included when GET is, in first-use order.
-    public var methods: [HTTPMethod] {
-        var methods: [HTTPMethod] = []
-        for route in routes where !methods.contains(route.method) {
-            methods.append(route.method)
-            if route.method == .get && !methods.contains(.head) { methods.append(.head) }
-        }
-        return methods
+        /// An OPTIONS request for a path that exists and has no OPTIONS route of its own:
+        /// the methods it allows, OPTIONS included (RFC 9110 §9.3.7).
+        case options(allowed: [HTTPMethod])
     }
 
     private var routes: [Route] = []
 
     public init() {}
 
-    /// Adds a route. Earlier routes win when two patterns match the same path.
+    /// Adds a route. Between two equally specific patterns, the one added first wins.
     public mutating func add(_ method: HTTPMethod, _ pattern: String, _ responder: any HTTPResponder) {
         let segments = Router.split(pattern).map { part -> Segment in
             if part.hasPrefix("{") && part.hasSuffix("}") { return .parameter(String(part.dropFirst().dropLast())) }
@@ -55,33 +55,53 @@ public struct Router: Sendable {
         add(method, pattern, ClosureResponder(body))
     }
 
-    /// Finds the responder for `method` and the decoded `path`.
-    public func match(_ method: HTTPMethod, path: String) -> Match {
-        guard methods.contains(method) else { return .methodNotImplemented }
-        let parts = Router.split(path)
-        var allowed: [HTTPMethod] = []
+    /// Every method some route answers, HEAD included when GET is, in first-use order.
+    public var methods: [HTTPMethod] {
+        Router.withHead(routes.map(\.method))
+    }
+
+    /// Finds the responder for `method` and a path as sent (still percent-encoded).
+    public func match(_ method: HTTPMethod, path rawPath: String) -> Match {
+        guard method == .options || methods.contains(method) else { return .methodNotImplemented }
+        let parts = Router.split(rawPath).map { RequestTarget.percentDecode($0, plusIsSpace: false) }
+        var best: [(route: Route, parameters: [String: String])] = []
         for route in routes {
             guard let parameters = Router.bind(route.segments, to: parts) else { continue }
-            if route.method == method || (method == .head && route.method == .get) {
-                return .found(route.responder, parameters: parameters)
+            if let leader = best.first {
+                if route.literalCount < leader.route.literalCount { continue }
+                if route.literalCount > leader.route.literalCount { best.removeAll() }
             }
-            if !allowed.contains(route.method) { allowed.append(route.method) }
-            if route.method == .get && !allowed.contains(.head) { allowed.append(.head) }
+            best.append((route, parameters))
         }
-        return allowed.isEmpty ? .notFound : .methodNotAllowed(allowed: allowed)
+        guard !best.isEmpty else { return .notFound }
+        let exact = best.first { $0.route.method == method }
+            ?? (method == .head ? best.first { $0.route.method == .get } : nil)
+        if let exact { return .found(exact.route.responder, parameters: exact.parameters) }
+        let allowed = Router.withHead(best.map(\.route.method))
+        return method == .options ? .options(allowed: allowed + [.options]) : .methodNotAllowed(allowed: allowed)
+    }
+
+    /// Unique methods in order, with HEAD right after GET.
+    private static func withHead(_ methods: [HTTPMethod]) -> [HTTPMethod] {
+        var unique: [HTTPMethod] = []
+        for method in methods where !unique.contains(method) {
+            unique.append(method)
+            if method == .get && !unique.contains(.head) { unique.append(.head) }
+        }
+        return unique
     }
 
     private static func split(_ path: String) -> [Substring] {
         path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().filter { !$0.isEmpty }
     }
 
-    private static func bind(_ segments: [Segment], to parts: [Substring]) -> [String: String]? {
+    private static func bind(_ segments: [Segment], to parts: [String]) -> [String: String]? {
         guard segments.count == parts.count else { return nil }
         var parameters: [String: String] = [:]
         for (segment, part) in zip(segments, parts) {
             switch segment {
             case .literal(let text): guard text == part else { return nil }
-            case .parameter(let name): parameters[name] = String(part)
+            case .parameter(let name): parameters[name] = part
             }
         }
         return parameters

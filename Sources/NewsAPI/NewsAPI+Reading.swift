@@ -4,14 +4,8 @@ import NewsStore
 
 /// The read-only routes: articles, entities and captions.
 extension NewsAPI {
-    private struct DataList<Element: Encodable>: Encodable {
-        let data: [Element]
-    }
-
     func listArticles(_ request: HTTPRequest) throws -> HTTPResponse {
-        let parameters = Parameters(request: request)
-        let limit = try parameters.integer("limit", in: 1...100, default: 20)
-        let offset = try parameters.integer("offset", in: 0...Int(Int32.max), default: 0)
+        let (limit, offset) = try Parameters(request: request).page()
         return JSONBody.response(try store.articles(limit: limit, offset: offset))
     }
 
@@ -30,7 +24,8 @@ extension NewsAPI {
             }
             type = parsed
         }
-        return JSONBody.response(DataList(data: try store.entities(type: type)))
+        let (limit, offset) = try Parameters(request: request).page()
+        return JSONBody.response(try store.entities(type: type, limit: limit, offset: offset))
     }
 
     func showEntity(_ request: HTTPRequest) throws -> HTTPResponse {
@@ -40,6 +35,7 @@ extension NewsAPI {
     }
 
     func listCaptions(_ request: HTTPRequest) throws -> HTTPResponse {
-        JSONBody.response(DataList(data: try store.captions()))
+        let (limit, offset) = try Parameters(request: request).page()
+        return JSONBody.response(try store.captions(limit: limit, offset: offset))
     }
 }

@@ -54,20 +54,21 @@ struct ArticleReader {
     }
 
     // Entities no article mentions any more (none today: nothing deletes articles) are left out.
-    func entities(type: EntityType?) throws -> [EntitySummary] {
-        let rows: [Row]
-        if let type {
-            rows = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT \(EntitySummary.selection) FROM entities e JOIN mentions m ON m.entity_id = e.id
-                WHERE e.type = ? GROUP BY e.id ORDER BY \(EntitySummary.mostMentionedFirst)
-                """), arguments: [type.rawValue])
-        } else {
-            rows = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT \(EntitySummary.selection) FROM entities e JOIN mentions m ON m.entity_id = e.id
-                GROUP BY e.id ORDER BY \(EntitySummary.mostMentionedFirst)
-                """))
-        }
-        return try rows.map(EntitySummary.init(row:))
+    func entities(type: EntityType?, limit: Int, offset: Int) throws -> [EntitySummary] {
+        // `?1 IS NULL` keeps one statement for both the filtered and the unfiltered listing.
+        try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT \(EntitySummary.selection) FROM entities e JOIN mentions m ON m.entity_id = e.id
+            WHERE ?1 IS NULL OR e.type = ?1 GROUP BY e.id ORDER BY \(EntitySummary.mostMentionedFirst)
+            LIMIT ?2 OFFSET ?3
+            """), arguments: [type?.rawValue, limit, offset])
+            .map(EntitySummary.init(row:))
+    }
+
+    func entityCount(type: EntityType?) throws -> Int {
+        try Int.fetchOne(db.cachedStatement(sql: """
+            SELECT COUNT(*) FROM entities e
+            WHERE (?1 IS NULL OR e.type = ?1) AND EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = e.id)
+            """), arguments: [type?.rawValue]) ?? 0
     }
 
     func entity(id: Int64) throws -> EntityDetail? {
@@ -83,11 +84,15 @@ struct ArticleReader {
         return EntityDetail(summary: try EntitySummary(row: row), articles: articles)
     }
 
-    func captions() throws -> [CaptionRecord] {
+    func captions(limit: Int, offset: Int) throws -> [CaptionRecord] {
         try Row.fetchAll(db.cachedStatement(sql: """
             SELECT \(CaptionRecord.selection) FROM captions c JOIN articles a ON a.id = c.article_id
-            ORDER BY \(ArticleSummary.newestFirst), c.position
-            """))
+            ORDER BY \(ArticleSummary.newestFirst), c.position LIMIT ? OFFSET ?
+            """), arguments: [limit, offset])
             .map(CaptionRecord.init(row:))
+    }
+
+    func captionCount() throws -> Int {
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM captions")) ?? 0
     }
 }

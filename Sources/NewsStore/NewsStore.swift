@@ -104,14 +104,8 @@ public final class NewsStore: Sendable {
     /// - Returns: The page, with `total` counted in the same read transaction.
     /// - Throws: `DatabaseError`.
     public func articles(limit: Int, offset: Int) throws -> ArticlePage {
-        // SQLite reads a negative LIMIT as "no limit"; callers asking for less than nothing get nothing.
-        let limit = max(0, limit)
-        let offset = max(0, offset)
-        return try pool.read { db in
-            let reader = ArticleReader(db: db)
-            return ArticlePage(
-                data: try reader.articles(limit: limit, offset: offset),
-                total: try reader.articleCount(), limit: limit, offset: offset)
+        try page(limit: limit, offset: offset) { reader, limit, offset in
+            (try reader.articles(limit: limit, offset: offset), try reader.articleCount())
         }
     }
 
@@ -122,12 +116,17 @@ public final class NewsStore: Sendable {
         try pool.read { db in try ArticleReader(db: db).article(id: id) }
     }
 
-    /// Entities mentioned by at least one article, optionally of one type only,
+    /// A page of the entities mentioned by at least one article, optionally of one type only,
     /// most mentioned first (summed over articles), ties by name.
     ///
+    /// - Parameters:
+    ///   - limit: Page size; negative counts as 0.
+    ///   - offset: Entities to skip; negative counts as 0.
     /// - Throws: `DatabaseError`.
-    public func entities(type: EntityType? = nil) throws -> [EntitySummary] {
-        try pool.read { db in try ArticleReader(db: db).entities(type: type) }
+    public func entities(type: EntityType? = nil, limit: Int = 100, offset: Int = 0) throws -> Page<EntitySummary> {
+        try page(limit: limit, offset: offset) { reader, limit, offset in
+            (try reader.entities(type: type, limit: limit, offset: offset), try reader.entityCount(type: type))
+        }
     }
 
     /// The entity with this id, its totals and its articles newest first; nil when no article mentions it.
@@ -137,10 +136,28 @@ public final class NewsStore: Sendable {
         try pool.read { db in try ArticleReader(db: db).entity(id: id) }
     }
 
-    /// Every stored caption, by article newest first, then in document order.
+    /// A page of the stored captions, by article newest first, then in document order.
     ///
+    /// - Parameters:
+    ///   - limit: Page size; negative counts as 0.
+    ///   - offset: Captions to skip; negative counts as 0.
     /// - Throws: `DatabaseError`.
-    public func captions() throws -> [CaptionRecord] {
-        try pool.read { db in try ArticleReader(db: db).captions() }
+    public func captions(limit: Int = 100, offset: Int = 0) throws -> Page<CaptionRecord> {
+        try page(limit: limit, offset: offset) { reader, limit, offset in
+            (try reader.captions(limit: limit, offset: offset), try reader.captionCount())
+        }
+    }
+
+    /// Reads one page and the listing's total in the same read transaction, so they agree.
+    private func page<Element>(
+        limit: Int, offset: Int, read: (ArticleReader, Int, Int) throws -> ([Element], Int)
+    ) throws -> Page<Element> {
+        // SQLite reads a negative LIMIT as "no limit"; callers asking for less than nothing get nothing.
+        let limit = max(0, limit)
+        let offset = max(0, offset)
+        return try pool.read { db in
+            let (data, total) = try read(ArticleReader(db: db), limit, offset)
+            return Page(data: data, total: total, limit: limit, offset: offset)
+        }
     }
 }

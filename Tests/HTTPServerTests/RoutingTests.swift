@@ -7,6 +7,7 @@ struct RoutingTests {
         var router = Router()
         router.add(.get, "/v1/articles") { _ in HTTPResponse(status: .ok) }
         router.add(.post, "/v1/articles") { _ in HTTPResponse(status: .created) }
+        router.add(.post, "/v1/articles/batch") { _ in HTTPResponse(status: .ok) }
         router.add(.get, "/v1/articles/{id}") { request in
             HTTPResponse(status: .ok, contentType: "text/plain", body: request.pathParameters["id"] ?? "")
         }
@@ -19,6 +20,38 @@ struct RoutingTests {
             return
         }
         #expect(parameters == ["id": "42"])
+    }
+
+    @Test func literalSegmentsBeatParameters() {
+        guard case .methodNotAllowed(let allowed) = router().match(.get, path: "/v1/articles/batch") else {
+            Issue.record("GET on the batch path must be 405, not the {id} route")
+            return
+        }
+        #expect(allowed == [.post])
+        guard case .found = router().match(.post, path: "/v1/articles/batch") else {
+            Issue.record("POST batch not found")
+            return
+        }
+    }
+
+    @Test func encodedSlashesStayInsideTheirSegment() {
+        guard case .found(_, let parameters) = router().match(.get, path: "/v1/articles/1%2F2") else {
+            Issue.record("no match")
+            return
+        }
+        #expect(parameters == ["id": "1/2"])
+        guard case .notFound = router().match(.get, path: "/v1/articles%2F1") else {
+            Issue.record("an encoded slash must not split segments")
+            return
+        }
+    }
+
+    @Test func optionsListsWhatThePathAllows() {
+        guard case .options(let allowed) = router().match(.options, path: "/v1/articles") else {
+            Issue.record("expected an OPTIONS answer")
+            return
+        }
+        #expect(allowed == [.get, .head, .post, .options])
     }
 
     @Test func headFollowsGet() {

@@ -58,6 +58,19 @@ struct ReadingTests {
         #expect((detail["articles"] as? [[String: Any]])?.count == 1)
     }
 
+    @Test func entitiesAndCaptionsArePaged() throws {
+        let api = try APITestServer()
+        let client = try api.client()
+        let captions = try #require(try client.request("GET", "/v1/captions?limit=1&offset=1").json)
+        #expect((captions["data"] as? [[String: Any]])?.count == 1)
+        #expect(captions["total"] as? Int == 2)
+        #expect(captions["offset"] as? Int == 1)
+        let entities = try #require(try client.request("GET", "/v1/entities?limit=3").json)
+        #expect((entities["data"] as? [[String: Any]])?.count == 3)
+        #expect((entities["total"] as? Int ?? 0) > 3)
+        #expect(entities["limit"] as? Int == 3)
+    }
+
     @Test func captionsCarryTheirArticle() throws {
         let api = try APITestServer()
         let captions = try #require(try api.client().request("GET", "/v1/captions").json?["data"] as? [[String: Any]])
@@ -79,7 +92,8 @@ struct ReadingTests {
     @Test(arguments: [
         ("/v1/articles?limit=0", 400), ("/v1/articles?limit=101", 400), ("/v1/articles?limit=%2B5", 400),
         ("/v1/articles?offset=-1", 400), ("/v1/entities?type=PLANET", 400),
-        ("/v1/articles/abc", 404), ("/v1/articles/999999", 404), ("/v1/entities/0", 404),
+        ("/v1/entities?limit=0", 400), ("/v1/captions?offset=-5", 400), ("/v1/captions?limit=1e3", 400),
+        ("/v1/articles/abc", 404), ("/v1/articles/1%2F2", 404), ("/v1/articles%2F1", 404), ("/v1/articles/999999", 404), ("/v1/entities/0", 404),
     ])
     func badParametersAreProblems(target: String, status: Int) throws {
         let api = try APITestServer()

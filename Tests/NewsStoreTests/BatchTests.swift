@@ -25,8 +25,8 @@ import Testing
         try withTemporaryStore { store, _ in
             #expect(try store.store(Fixtures.seedDocument(), Fixtures.seedArticle()).isCreated)
             let countBefore = try store.articleCount()
-            let entitiesBefore = try store.entities()
-            let captionsBefore = try store.captions()
+            let entitiesBefore = try store.entities().data
+            let captionsBefore = try store.captions().data
 
             let good = try Fixtures.article(
                 "Good.", captions: [Fixtures.conteCaption],
@@ -37,8 +37,8 @@ import Testing
             #expect(throws: (any Error).self) { try store.storeBatch([good, bad]) }
 
             #expect(try store.articleCount() == countBefore)
-            #expect(try store.entities() == entitiesBefore)
-            #expect(try store.captions() == captionsBefore)
+            #expect(try store.entities().data == entitiesBefore)
+            #expect(try store.captions().data == captionsBefore)
             #expect(try store.existingArticleID(for: good.0) == nil)
 
             // The store stays usable, and the good item alone goes in.
@@ -59,7 +59,7 @@ import Testing
             // No orphan entity either: the entity insert was rolled back with the article.
             let good = try Fixtures.article("Good.", entities: [NamedEntity(name: "Somebody", type: .person, mentions: 1)])
             let id = try store.store(good.0, good.1).id
-            #expect(try store.entities().map(\.name) == ["Somebody"])
+            #expect(try store.entities().data.map(\.name) == ["Somebody"])
             #expect(try store.article(id: id)?.entities.map(\.name) == ["Somebody"])
         }
     }

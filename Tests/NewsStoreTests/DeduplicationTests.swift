@@ -16,7 +16,7 @@ import Testing
             #expect(!second.isCreated)
             #expect(try store.articleCount() == 1)
             #expect(try store.article(id: first.id)?.headline == "Italy Brings Together Libya Rivals on Conference Sidelines")
-            #expect(try store.entities().allSatisfy { $0.articleCount == 1 })
+            #expect(try store.entities().data.allSatisfy { $0.articleCount == 1 })
         }
     }
 

@@ -27,7 +27,7 @@ import Testing
             #expect(id(firstDetail, "Giuseppe Conte", .person) == id(secondDetail, "Giuseppe Conte", .person))
             #expect(id(secondDetail, "Libya", .org) != id(secondDetail, "Libya", .gpe))
 
-            let entities = try store.entities()
+            let entities = try store.entities().data
             #expect(entities.map(\.name) == ["Libya", "Giuseppe Conte", "Libya"])
             #expect(entities.map(\.type) == [.gpe, .person, .org])
             #expect(entities.map(\.articleCount) == [2, 2, 1])

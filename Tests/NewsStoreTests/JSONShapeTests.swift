@@ -41,12 +41,12 @@ import Testing
             #expect(summary["publishedAt"] is NSNull)
             #expect(summary["id"] as? Int64 == id)
 
-            let caption = try object(try #require(try store.captions().first))
+            let caption = try object(try #require(try store.captions().data.first))
             #expect(Set(caption.keys) == ["id", "articleId", "text", "isFilePhoto", "date", "place"])
             #expect(caption["date"] is NSNull && caption["place"] is NSNull)
 
-            let entityID = try #require(try store.entities().first?.id)
-            let summaryJSON = try object(try #require(try store.entities().first))
+            let entityID = try #require(try store.entities().data.first?.id)
+            let summaryJSON = try object(try #require(try store.entities().data.first))
             #expect(Set(summaryJSON.keys) == ["id", "name", "type", "articleCount", "mentionCount"])
             let detailJSON = try object(try #require(try store.entity(id: entityID)))
             #expect(Set(detailJSON.keys) == ["id", "name", "type", "articleCount", "mentionCount", "articles"])

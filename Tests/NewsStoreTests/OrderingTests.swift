@@ -48,7 +48,7 @@ import Testing
     @Test func captionsFollowArticleOrderThenPosition() throws {
         try withTemporaryStore { store, _ in
             let ids = try storeFour(store)
-            let captions = try store.captions()
+            let captions = try store.captions().data
             #expect(captions.map(\.articleId) == [ids["Old too."]!, ids["Old."]!, ids["Old."]!, ids["Undated."]!])
             #expect(captions.map(\.isFilePhoto) == [false, false, true, true])
             #expect(captions[1].text == Fixtures.conteCaption.text && captions[2].text == Fixtures.hifterCaption.text)
@@ -64,7 +64,7 @@ import Testing
                 try Fixtures.article("Old.", publishedAt: Fixtures.date(2019, 3, 3), entities: [rome]),
                 try Fixtures.article("New.", publishedAt: Fixtures.date(2022, 3, 3), entities: [rome]),
             ]).map(\.id)
-            let entityID = try #require(try store.entities().first?.id)
+            let entityID = try #require(try store.entities().data.first?.id)
             #expect(try store.entity(id: entityID)?.articles.map(\.id) == [ids[2], ids[1], ids[0]])
         }
     }

@@ -53,23 +53,23 @@ import Testing
                 id: id, headline: detail.headline, publishedAt: Fixtures.date(2018, 11, 13),
                 dateline: nil, captionCount: 2)])
 
-            let entities = try store.entities(type: nil)
+            let entities = try store.entities(type: nil).data
             #expect(entities.count == 8)
             #expect(entities.map(\.name) == detail.entities.map(\.name))
             #expect(entities.allSatisfy { $0.articleCount == 1 })
             #expect(entities.map(\.mentionCount) == detail.entities.map(\.mentions))
             #expect(entities.map(\.id) == detail.entities.map(\.id))
 
-            #expect(try store.entities(type: .person).map(\.name) == ["Khalifa Hifter", "Giuseppe Conte"])
-            #expect(try store.entities(type: .norp).map(\.name) == ["Italian"])
-            #expect(try store.entities(type: .org).isEmpty)
+            #expect(try store.entities(type: .person).data.map(\.name) == ["Khalifa Hifter", "Giuseppe Conte"])
+            #expect(try store.entities(type: .norp).data.map(\.name) == ["Italian"])
+            #expect(try store.entities(type: .org).data.isEmpty)
 
             let conte = try #require(detail.entities.first { $0.name == "Giuseppe Conte" })
             let entity = try #require(try store.entity(id: conte.id))
             #expect(entity.summary == EntitySummary(id: conte.id, name: "Giuseppe Conte", type: .person, articleCount: 1, mentionCount: 3))
             #expect(entity.articles == page.data)
 
-            let captions = try store.captions()
+            let captions = try store.captions().data
             #expect(captions == detail.captions.map {
                 CaptionRecord(id: $0.id, articleId: id, text: $0.text, isFilePhoto: $0.isFilePhoto, date: $0.date, place: $0.place)
             })
@@ -95,8 +95,8 @@ import Testing
             #expect(detail.paragraphs == ["Bare text."])
             #expect(detail.captions.isEmpty && detail.entities.isEmpty)
             #expect(try store.articles(limit: 5, offset: 0).data.first?.captionCount == 0)
-            #expect(try store.entities().isEmpty)
-            #expect(try store.captions().isEmpty)
+            #expect(try store.entities().data.isEmpty)
+            #expect(try store.captions().data.isEmpty)
         }
     }
 }

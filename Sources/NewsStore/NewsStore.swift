@@ -15,15 +15,15 @@ public final class NewsStore: Sendable {
     /// not yet applied. Creates the parent directory when missing.
     ///
     /// - Throws: ``NewsStoreError/noMigrations`` when the resource bundle holds no `.sql` file;
-    ///   file system errors creating the directory; `DatabaseError` opening or migrating.
+    ///   ``NewsStoreError/folderUnavailable(path:reason:)`` when the directory cannot be created;
+    ///   `DatabaseError` opening or migrating.
     public convenience init(path: String) throws {
         try self.init(path: path, migrations: Migration.bundled(), now: { Date() })
     }
 
     /// Opens the database with explicit migrations and clock, so tests can add migrations and pin `createdAt`.
     init(path: String, migrations: [Migration], now: @escaping @Sendable () -> Date) throws {
-        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try NewsStore.createFolders(URL(fileURLWithPath: path).deletingLastPathComponent().path)
 
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
@@ -39,6 +39,18 @@ public final class NewsStore: Sendable {
             }
         }
         try migrator.migrate(pool)
+    }
+
+    /// `mkdir -p` with the system's reason on failure; Foundation's errors on Linux name no cause.
+    private static func createFolders(_ folder: String) throws {
+        var partial = ""
+        for component in folder.split(separator: "/") {
+            partial += "/" + component
+            // EEXIST also covers a file in the way; SQLite then fails to open with its own message.
+            if mkdir(partial, 0o755) != 0 && errno != EEXIST {
+                throw NewsStoreError.folderUnavailable(path: partial, reason: String(cString: strerror(errno)))
+            }
+        }
     }
 
     /// Closes every database connection after checkpointing the WAL. Later calls on this store throw.

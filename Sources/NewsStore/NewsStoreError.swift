@@ -4,6 +4,8 @@ public enum NewsStoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case noMigrations
     /// A stored value does not decode (for example a date that is not `YYYY-MM-DD`).
     case corruptValue(column: String, value: String)
+    /// The database's folder is missing and cannot be created; `reason` is the system's message.
+    case folderUnavailable(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -11,6 +13,8 @@ public enum NewsStoreError: Error, Hashable, Sendable, CustomStringConvertible {
             "no .sql migrations found in the NewsStore resource bundle"
         case .corruptValue(let column, let value):
             "stored value \(value) in column \(column) cannot be decoded"
+        case .folderUnavailable(let path, let reason):
+            "cannot create the folder \(path): \(reason)"
         }
     }
 }

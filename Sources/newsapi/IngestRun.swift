@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 import NewsAPI
 import NewsIngest
@@ -18,12 +17,22 @@ struct IngestRun {
         }
     }
 
-    /// - Throws: `CommandFailure` when a path does not exist; a bad file is reported and counted, not thrown.
+    /// Files that cannot be read or parsed, and paths that do not exist, are reported and counted,
+    /// not thrown, so one bad file does not stop the others.
+    ///
+    /// - Throws: the store's error when a write fails.
     func ingest(paths: [String]) throws -> Report {
         var report = Report()
-        for file in try DocumentFiles.list(paths) {
+        for entry in DocumentFiles.list(paths) {
+            guard case .file(let file) = entry else {
+                if case .missing(let path) = entry {
+                    report.rejected += 1
+                    echo("rejected  \(path): no such file or folder")
+                }
+                continue
+            }
             do {
-                let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
+                let bytes = try DocumentFile.read(file)
                 let outcome = try intake.ingest(bytes)
                 if outcome.isCreated {
                     report.stored += 1
@@ -35,9 +44,9 @@ struct IngestRun {
             } catch let error as IngestError {
                 report.rejected += 1
                 echo("rejected  \(file): \(error)")
-            } catch {
+            } catch let error as CommandFailure {
                 report.rejected += 1
-                echo("rejected  \(file): \(error.localizedDescription)")
+                echo("rejected  \(file): \(error)")
             }
         }
         return report
@@ -46,27 +55,35 @@ struct IngestRun {
 
 /// Expands files and folders into document files: folders recursively, hidden entries skipped, in name order.
 enum DocumentFiles {
-    static func list(_ paths: [String]) throws -> [String] {
+    enum Entry: Equatable {
+        case file(String)
+        /// A path given on the command line that does not exist.
+        case missing(String)
+    }
+
+    static func list(_ paths: [String]) -> [Entry] {
         let manager = FileManager.default
-        var files: [String] = []
+        var entries: [Entry] = []
         for path in paths {
             var isFolder: ObjCBool = false
             guard manager.fileExists(atPath: path, isDirectory: &isFolder) else {
-                throw CommandFailure("\(path): no such file or folder")
+                entries.append(.missing(path))
+                continue
             }
             guard isFolder.boolValue else {
-                files.append(path)
+                entries.append(.file(path))
                 continue
             }
             let root = URL(fileURLWithPath: path)
             guard let walker = manager.enumerator(
                 at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { continue }
             var found: [String] = []
+            let prefix = path.hasSuffix("/") ? path : path + "/"
             for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-                found.append(path.hasSuffix("/") ? path + url.path.dropFirst(root.path.count + 1) : path + "/" + url.path.dropFirst(root.path.count + 1))
+                found.append(prefix + url.path.dropFirst(root.path.count + 1))
             }
-            files.append(contentsOf: found.sorted())
+            entries.append(contentsOf: found.sorted().map(Entry.file))
         }
-        return files
+        return entries
     }
 }

@@ -10,11 +10,11 @@ struct Parse: ParsableCommand {
     var file: String
 
     func run() throws {
-        let bytes: Data
+        let bytes: [UInt8]
         do {
-            bytes = try Data(contentsOf: URL(fileURLWithPath: file))
+            bytes = try DocumentFile.read(file)
         } catch {
-            throw CommandFailure("\(file): cannot read: \(error.localizedDescription)")
+            throw CommandFailure("\(file): \(error)")
         }
         let article: ParsedArticle
         do {

@@ -25,8 +25,16 @@ struct Serve: ParsableCommand {
     @Flag(help: "Do not log one line per request to standard error.")
     var noAccessLog = false
 
+    @Option(help: "Seconds that in-flight requests get to finish after SIGINT or SIGTERM before their connections are closed.")
+    var gracePeriod = 30
+
+    @Option(help: ArgumentHelp("Handlers that may run at once; further requests wait their turn.", valueName: "count"))
+    var maxConcurrentHandlers = ServerConfiguration().maxConcurrentHandlers
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535, not \(port)") }
+        guard gracePeriod >= 0 else { throw ValidationError("--grace-period must be 0 or more seconds") }
+        guard maxConcurrentHandlers >= 1 else { throw ValidationError("--max-concurrent-handlers must be at least 1") }
     }
 
     func run() throws {
@@ -38,6 +46,7 @@ struct Serve: ParsableCommand {
         var configuration = ServerConfiguration()
         configuration.host = host
         configuration.port = port
+        configuration.maxConcurrentHandlers = maxConcurrentHandlers
         var accessLog: Logger?
         if !noAccessLog {
             var logger = Logger(label: "newsapi.access") { StreamLogHandler.standardError(label: $0) }
@@ -54,8 +63,8 @@ struct Serve: ParsableCommand {
         say("newsapi listening on http://\(shownHost):\(server.port)")
 
         StopSignal.wait()
-        say("stopping: finishing in-flight requests")
-        server.shutdown(gracePeriod: .seconds(10))
+        say("stopping: finishing in-flight requests for up to \(gracePeriod) s")
+        server.shutdown(gracePeriod: .seconds(gracePeriod))
         try store.close()
         say("stopped")
     }
@@ -63,9 +72,7 @@ struct Serve: ParsableCommand {
 
 /// Opens (creating its folder) and migrates the database, with a message naming the file on failure.
 func openStore(at path: String) throws -> NewsStore {
-    let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
     do {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return try NewsStore(path: path)
     } catch {
         throw CommandFailure("cannot open the database \(path): \(error)")

@@ -3,11 +3,16 @@ import Foundation
 /// Splits a newline-delimited JSON batch body into the documents it carries.
 ///
 /// Each non-blank line must be a JSON object with a string member `text`
-/// (`{"text": "..."}`); blank lines are skipped and do not count as items.
+/// (`{"text": "..."}`); blank lines are skipped and are not items.
 enum NDJSONBatch {
-    enum Item {
-        case success(String)
-        case failure(String)
+    /// One item: its 1-based line number in the body, and its text or why it has none.
+    struct Item {
+        let line: Int
+        let content: Result<String, Failure>
+    }
+
+    struct Failure: Error {
+        let reason: String
     }
 
     private struct Line: Decodable {
@@ -16,19 +21,20 @@ enum NDJSONBatch {
 
     static func items(in body: [UInt8]) -> [Item] {
         let decoder = JSONDecoder()
-        return body.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true).compactMap { line in
-            let trimmed = line.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
-            let content = trimmed.reversed().drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
-            guard !content.isEmpty else { return nil }
+        let whiteSpace: Set<UInt8> = [0x20, 0x09, 0x0D]
+        return body.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated().compactMap { index, line in
+            guard line.contains(where: { !whiteSpace.contains($0) }) else { return nil }
+            let content: Result<String, Failure>
             do {
-                return .success(try decoder.decode(Line.self, from: Data(trimmed)).text)
+                content = .success(try decoder.decode(Line.self, from: Data(line)).text)
             } catch DecodingError.keyNotFound {
-                return .failure("the line has no `text` member")
+                content = .failure(Failure(reason: "the line has no `text` member"))
             } catch DecodingError.typeMismatch {
-                return .failure("the line is not an object whose `text` is a string")
+                content = .failure(Failure(reason: "the line is not an object whose `text` is a string"))
             } catch {
-                return .failure("the line is not valid JSON")
+                content = .failure(Failure(reason: "the line is not valid JSON"))
             }
+            return Item(line: index + 1, content: content)
         }
     }
 }

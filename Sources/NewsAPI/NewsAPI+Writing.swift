@@ -34,8 +34,10 @@ extension NewsAPI {
         }
     }
 
+    /// A rejected batch item: its index among the items (blank lines are not items) and its line in the body.
     private struct BatchFailure: Encodable, Sendable {
         let index: Int
+        let line: Int
         let reason: String
     }
 
@@ -49,15 +51,15 @@ extension NewsAPI {
         var prepared: [(NewsDocument, ParsedArticle)] = []
         var failures: [BatchFailure] = []
         for (index, item) in items.enumerated() {
-            switch item {
-            case .failure(let reason):
-                failures.append(BatchFailure(index: index, reason: reason))
+            switch item.content {
+            case .failure(let failure):
+                failures.append(BatchFailure(index: index, line: item.line, reason: failure.reason))
             case .success(let text):
                 do {
                     let document = try intake.prepare(Array(text.utf8))
                     prepared.append((document.document, document.article))
                 } catch {
-                    failures.append(BatchFailure(index: index, reason: error.description))
+                    failures.append(BatchFailure(index: index, line: item.line, reason: error.description))
                 }
             }
         }

@@ -78,8 +78,21 @@ struct UploadTests {
         #expect(response.status == 422)
         let errors = try #require(response.json?["errors"] as? [[String: Any]])
         #expect(errors.compactMap { $0["index"] as? Int } == [1, 2, 3])
+        #expect(errors.compactMap { $0["line"] as? Int } == [2, 3, 4])
         #expect(errors.allSatisfy { ($0["reason"] as? String)?.isEmpty == false })
         #expect(try articleCount(client) == 1)
+    }
+
+    @Test func blankLinesAreNotItemsButCountAsLines() throws {
+        let api = try APITestServer()
+        let body = "\r\n" + SampleDocuments.ndjsonLine(SampleDocuments.nairobi) + "\r\n\n  \n[1, 2]\n"
+        let response = try api.client().request("POST", "/v1/articles/batch", fields: [("Content-Type", "application/x-ndjson")],
+                                                body: Array(body.utf8))
+        #expect(response.status == 422)
+        let errors = try #require(response.json?["errors"] as? [[String: Any]])
+        #expect(errors.count == 1)
+        #expect(errors.first?["index"] as? Int == 1)
+        #expect(errors.first?["line"] as? Int == 5)
     }
 
     @Test func chunkedUploadWorks() throws {

@@ -27,6 +27,24 @@ final class Connection: @unchecked Sendable {
         let response: HTTPResponse
     }
 
+    /// A response body being produced on the pool while it is sent.
+    private struct StreamState {
+        let head: RequestHead
+        let chunked: Bool
+        let close: Bool
+        let started: DispatchTime
+        var status: Int
+        var bytes = 0
+    }
+
+    /// What ``enqueueStreamPiece(_:)`` tells the producing thread.
+    enum StreamVerdict {
+        case accepted
+        case closed
+        /// Over the high-water mark: wait for the semaphore, signalled once the buffer drains or the connection closes.
+        case wait(DispatchSemaphore)
+    }
+
     private struct PendingRequest {
         let head: RequestHead
         let responder: any HTTPResponder
@@ -59,6 +77,8 @@ final class Connection: @unchecked Sendable {
     private var headerStartedAt: UInt64 = 0
     private var lastReadAt: UInt64 = 0
     private var lastWriteProgressAt: UInt64 = 0
+    private var streaming: StreamState?
+    private var streamRoom: DispatchSemaphore?
 
     init(fd: Int32, peer: String, context: ServerContext) {
         self.fd = fd
@@ -297,6 +317,10 @@ final class Connection: @unchecked Sendable {
     private func complete(_ head: RequestHead, _ response: HTTPResponse, started: DispatchTime) {
         guard !closed else { return }
         let close = !head.keepAlive || draining
+        if let stream = response.stream, response.status.allowsContent {
+            beginStream(stream, response: response, head: head, close: close, started: started)
+            return
+        }
         // The clocks start before the response leaves, so a client that reads it has seen them started.
         startIdleClocks()
         write(response, for: head, close: close, started: started)
@@ -306,6 +330,86 @@ final class Connection: @unchecked Sendable {
         } else if outboundPending <= context.configuration.writeBufferHighWaterMark {
             resumeReading()
             processInput()
+        }
+    }
+
+    // MARK: Streamed bodies
+
+    /// Sends a streamed response's head, then runs its producer on the pool. HTTP/1.1 clients get
+    /// chunks; HTTP/1.0 clients get the bytes as they come and a close to end them. HEAD gets the head only.
+    private func beginStream(_ stream: ResponseStream, response: HTTPResponse, head: RequestHead, close: Bool, started: DispatchTime) {
+        let chunked = head.version != .http1_0
+        let close = close || !chunked
+        if outboundPending == 0 { lastWriteProgressAt = context.configuration.clock.nowNanoseconds() }
+        serializer.serializeStreamHead(response, chunked: chunked, close: close, into: &outbound)
+        streaming = StreamState(head: head, chunked: chunked, close: close, started: started, status: response.status.code)
+        flush()
+        guard head.method != .head else {
+            finishStream(failed: false)
+            return
+        }
+        let writer = ResponseBodyWriter(connection: self)
+        context.pool.submit { [self] in
+            let failed: Bool
+            do {
+                try stream.produce(writer)
+                failed = false
+            } catch {
+                failed = true
+            }
+            queue.async { [self] in finishStream(failed: failed) }
+        }
+    }
+
+    /// Called from the producing thread: queues one piece and says whether to go on, wait or stop.
+    func enqueueStreamPiece(_ bytes: [UInt8]) -> StreamVerdict {
+        queue.sync {
+            guard !closed, var state = streaming else { return .closed }
+            if outboundPending == 0 { lastWriteProgressAt = context.configuration.clock.nowNanoseconds() }
+            if state.chunked {
+                ResponseSerializer.appendChunk(bytes, into: &outbound)
+            } else {
+                outbound.append(contentsOf: bytes)
+            }
+            state.bytes += bytes.count
+            streaming = state
+            flush()
+            if closed { return .closed }
+            guard outboundPending > context.configuration.writeBufferHighWaterMark else { return .accepted }
+            let room = DispatchSemaphore(value: 0)
+            streamRoom = room
+            return .wait(room)
+        }
+    }
+
+    /// Whether the connection has closed, for a producer that waited for room.
+    var isClosed: Bool { queue.sync { closed } }
+
+    private func finishStream(failed: Bool) {
+        guard let state = streaming else { return }
+        streaming = nil
+        guard !closed else { return }
+        context.accessLog?.info(
+            "\(state.head.method) \(state.head.target) \(state.status) \(state.bytes) \(elapsedMilliseconds(since: state.started)) \(peer)")
+        if failed {
+            // Without the last chunk (or with an early close) the client knows the body is incomplete.
+            closeNow()
+            return
+        }
+        if state.chunked && state.head.method != .head { outbound.append(contentsOf: ResponseSerializer.lastChunk) }
+        startIdleClocks()
+        phase = .awaitingHead
+        if state.close {
+            finishAfterFlush()
+        } else {
+            flush()
+        }
+    }
+
+    private func wakeStreamProducer() {
+        if let room = streamRoom {
+            streamRoom = nil
+            room.signal()
         }
     }
 
@@ -356,6 +460,7 @@ final class Connection: @unchecked Sendable {
         outbound.removeAll(keepingCapacity: outbound.capacity <= 16 * 1024)
         outboundOffset = 0
         disarmWriteSource()
+        wakeStreamProducer()
         if closeAfterFlush {
             lingeringClose()
         } else if readingPaused && !peerFinishedSending, case .awaitingHead = phase {
@@ -417,6 +522,7 @@ final class Connection: @unchecked Sendable {
     private func closeNow() {
         guard !closed else { return }
         closed = true
+        wakeStreamProducer()
         // A suspended source must be resumed after cancel, or its cancel handler never runs.
         readSource.cancel()
         if readingPaused { readSource.resume() }

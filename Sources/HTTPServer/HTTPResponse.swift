@@ -1,14 +1,23 @@
-/// A response a handler returns. The server adds `Date`, `Content-Length` and `Connection`.
+/// A response a handler returns. The server adds `Date`, `Content-Length` (or chunked
+/// framing for a stream) and `Connection`.
 public struct HTTPResponse: Sendable {
     public var status: HTTPStatus
     public var fields: HTTPFields
     /// The content; dropped on the wire for HEAD requests and for 1xx, 204 and 304 statuses.
     public var body: [UInt8]
+    /// A body produced while it is sent; when set, `body` is ignored.
+    public var stream: ResponseStream?
 
     public init(status: HTTPStatus, fields: HTTPFields = HTTPFields(), body: [UInt8] = []) {
         self.status = status
         self.fields = fields
         self.body = body
+    }
+
+    /// A response whose body is produced while it is sent.
+    public init(status: HTTPStatus, fields: HTTPFields = HTTPFields(), stream: ResponseStream) {
+        self.init(status: status, fields: fields)
+        self.stream = stream
     }
 
     /// A response whose body is `body`'s UTF-8 bytes, with `Content-Type` set.

@@ -9,6 +9,42 @@ struct ResponseSerializer {
     mutating func serialize(_ response: HTTPResponse, isHead: Bool, close: Bool, into output: inout [UInt8]) {
         let status = response.status
         output.reserveCapacity(output.count + 160 + response.body.count)
+        let length: BodyLength? = status.code >= 200 && status.code != 204 ? .known(status.allowsContent ? response.body.count : 0) : nil
+        writeHead(response, length: length, close: close, into: &output)
+        if !isHead && status.allowsContent {
+            output.append(contentsOf: response.body)
+        }
+    }
+
+    /// How the head announces the body's end.
+    enum BodyLength {
+        /// `Content-Length`.
+        case known(Int)
+        /// `Transfer-Encoding: chunked`; the pieces follow as chunks.
+        case chunked
+        /// Neither: the body ends when the connection closes (HTTP/1.0 clients, RFC 9112 §6.3).
+        case untilClose
+    }
+
+    /// The status line and header section of a streamed response.
+    mutating func serializeStreamHead(_ response: HTTPResponse, chunked: Bool, close: Bool, into output: inout [UInt8]) {
+        writeHead(response, length: chunked ? .chunked : .untilClose, close: close, into: &output)
+    }
+
+    /// One piece of a chunked body (RFC 9112 §7.1); empty pieces are skipped, as a zero size would end the body.
+    static func appendChunk(_ bytes: [UInt8], into output: inout [UInt8]) {
+        guard !bytes.isEmpty else { return }
+        output.append(contentsOf: String(bytes.count, radix: 16).utf8)
+        output.append(contentsOf: "\r\n".utf8)
+        output.append(contentsOf: bytes)
+        output.append(contentsOf: "\r\n".utf8)
+    }
+
+    /// The last chunk and an empty trailer section.
+    static let lastChunk = Array("0\r\n\r\n".utf8)
+
+    private mutating func writeHead(_ response: HTTPResponse, length: BodyLength?, close: Bool, into output: inout [UInt8]) {
+        let status = response.status
         output.append(contentsOf: "HTTP/1.1 \(status.code) \(status.reasonPhrase)\r\n".utf8)
         for field in response.fields {
             if field.name.equalsIgnoringASCIICase("Content-Length") || field.name.equalsIgnoringASCIICase("Connection")
@@ -23,16 +59,15 @@ struct ResponseSerializer {
         output.append(contentsOf: "Date: ".utf8)
         output.append(contentsOf: dates.now())
         output.append(contentsOf: "\r\n".utf8)
-        if status.code >= 200 && status.code != 204 {
-            output.append(contentsOf: "Content-Length: \(status.allowsContent ? response.body.count : 0)\r\n".utf8)
+        switch length {
+        case .known(let count): output.append(contentsOf: "Content-Length: \(count)\r\n".utf8)
+        case .chunked: output.append(contentsOf: "Transfer-Encoding: chunked\r\n".utf8)
+        case .untilClose, nil: break
         }
         if close && status.code >= 200 {
             output.append(contentsOf: "Connection: close\r\n".utf8)
         }
         output.append(contentsOf: "\r\n".utf8)
-        if !isHead && status.allowsContent {
-            output.append(contentsOf: response.body)
-        }
     }
 
     /// `100 Continue`, sent before reading a body the client is holding back (RFC 9110 §10.1.1).

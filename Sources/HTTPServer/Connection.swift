@@ -399,7 +399,8 @@ final class Connection: @unchecked Sendable {
         if state.chunked && state.head.method != .head { outbound.append(contentsOf: ResponseSerializer.lastChunk) }
         startIdleClocks()
         phase = .awaitingHead
-        if state.close {
+        // A shutdown that began mid-stream could not announce the close in the head; it closes now all the same.
+        if state.close || draining {
             finishAfterFlush()
         } else {
             flush()

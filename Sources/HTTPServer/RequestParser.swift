@@ -219,7 +219,9 @@ public struct RequestParser: Sendable {
     }
 
     /// The next line without its CRLF (or bare LF, RFC 9112 §2.2), or nil when incomplete.
-    /// Throws `error` as soon as the line is known to be longer than `limit`.
+    /// Throws `error` as soon as the line is known to be longer than `limit`, and a 400 as soon
+    /// as it holds a CR not followed by LF. When both apply, the one at the earlier byte wins,
+    /// so the outcome never depends on how the input was split.
     private mutating func nextLine(limit: Int, orElse error: HTTPParserError) throws(HTTPParserError) -> Range<Int>? {
         let from = max(scanned, start)
         let end = buffer.count
@@ -228,13 +230,16 @@ public struct RequestParser: Sendable {
                   let hit = memchr(base + from, Int32(UInt8.lf), end - from) else { return nil }
             return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
         }
-        guard let lf = found else {
-            // A CR followed by anything but LF can never end a line (RFC 9112 §2.2): fail now, not at a timeout.
-            // The byte before `from` is included: it may be a CR whose follower just arrived.
-            let checkFrom = max(start, from - 1)
-            if checkFrom < end - 1, (checkFrom..<(end - 1)).contains(where: { buffer[$0] == .cr && buffer[$0 + 1] != .lf }) {
+        // Bytes before `from` were checked by earlier calls; the one just before may be a CR whose follower is new.
+        let checkEnd = (found ?? end) - 1
+        var cursor = max(start, from - 1)
+        while cursor < checkEnd {
+            if buffer[cursor] == .cr && buffer[cursor + 1] != .lf && cursor - start <= limit {
                 throw .bad("a bare CR is not a line ending")
             }
+            cursor += 1
+        }
+        guard let lf = found else {
             scanned = end
             // One byte of slack: a CR may be waiting for its LF.
             if end - start > limit + 1 { throw error }

@@ -129,6 +129,18 @@ struct RequestParserTests {
         #expect(run([Array("GET /\(String(repeating: "a", count: 50)) HTTP/1.1\r\nHost: a\r\n\r\n".utf8)[...]], limits: limits).errorStatus == nil)
     }
 
+    @Test("a bare CR and an over-long line: the earlier byte decides, at every split")
+    func bareCarriageReturnAgainstLengthLimit() {
+        let limits = RequestParser.Limits(maxRequestLineLength: 16)
+        for (input, status) in [("GET /a\rXXXXXXXXXXXXXXXXXXXX\n", 400), ("GET /aaaaaaaaaaaaaaaaaaaa\rX\n", 414)] {
+            let bytes = Array(input.utf8)
+            for split in 0...bytes.count {
+                #expect(run([bytes[0..<split], bytes[split...]], limits: limits).errorStatus == status, "\(input.debugDescription) split at \(split)")
+            }
+            #expect(run(bytes.indices.map { bytes[$0...$0] }, limits: limits).errorStatus == status)
+        }
+    }
+
     @Test func headerSectionOverLimitIs431() {
         let limits = RequestParser.Limits(maxHeaderSectionSize: 256)
         let flood = "GET / HTTP/1.1\r\nHost: a\r\n" + String(repeating: "X-A: b\r\n", count: 100)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the RequestParser fuzzer with libFuzzer and AddressSanitizer and runs it.
-# Usage: Tests/Fuzz/run.sh [SECONDS]   (default 60; CI runs it briefly)
+# Usage: Tests/Fuzz/run.sh [SECONDS [LIBFUZZER-FLAGS...]]   (default 60; CI runs it briefly with a fixed -seed)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 seconds="${1:-60}"
@@ -13,4 +13,4 @@ swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name HTTPServer \
     "${files[@]}" "$root/Tests/Fuzz/RequestParserFuzz.swift" -o "$out/request-parser-fuzzer"
 # New inputs go to the scratch corpus; the committed seeds stay small and read-only.
 "$out/request-parser-fuzzer" "$out/corpus" "$root/Tests/Fuzz/corpus" \
-    -max_total_time="$seconds" -max_len=4096 -rss_limit_mb=1024 -timeout=5 -print_final_stats=1
+    -max_total_time="$seconds" -max_len=4096 -rss_limit_mb=1024 -timeout=5 -print_final_stats=1 "${@:2}"

@@ -3,6 +3,8 @@
 # Usage: Tests/Fuzz/run.sh [SECONDS [LIBFUZZER-FLAGS...]]   (default 60; CI runs it briefly with a fixed -seed)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
+# libFuzzer and AddressSanitizer report crashes themselves; the Swift backtracer would only get in their way.
+export SWIFT_BACKTRACE=enable=no
 seconds="${1:-60}"
 out="$root/.build-fuzz"
 mkdir -p "$out/corpus"

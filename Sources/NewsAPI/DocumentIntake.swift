@@ -22,9 +22,10 @@ public struct DocumentIntake: Sendable {
 
     /// Decodes and parses without touching the store.
     ///
+    /// - Parameter encoding: what the sender declared; UTF-8 (the default) still falls back to Windows-1252.
     /// - Throws: ``IngestError`` when the bytes are not a news document.
-    public func prepare(_ bytes: some Collection<UInt8>) throws(IngestError) -> Prepared {
-        let document = try NewsDocument(bytes: bytes)
+    public func prepare(_ bytes: some Collection<UInt8>, encoding: DeclaredEncoding = .utf8) throws(IngestError) -> Prepared {
+        let document = try NewsDocument(bytes: bytes, declaredEncoding: encoding)
         return Prepared(document: document, article: try parser.parse(document))
     }
 

@@ -21,8 +21,9 @@ public struct ArticleParser: Sendable {
     public func parse(_ document: NewsDocument) throws(IngestError) -> ParsedArticle {
         var layout = Layout()
         var skippedBeforeHeadline = 0
-        for rawLine in document.text.split(separator: "\n") {
-            let line = rawLine.trimmingWhitespace()
+        // Splitting the UTF-8 view avoids grapheme breaking over the whole text; LF is never part of a longer character here.
+        for rawLine in document.text.utf8.split(separator: UInt8(ascii: "\n")) {
+            let line = Substring(rawLine).trimmingWhitespace()
             guard !line.isEmpty, !classifier.isChrome(line) else { continue }
             guard let headline = layout.headline else {
                 if layout.takeNearTopLine(line) { continue }
@@ -40,6 +41,10 @@ public struct ArticleParser: Sendable {
                 layout.addCaption(CaptionParser.caption(line, isFilePhoto: true))
                 continue
             }
+            if !layout.paragraphs.isEmpty, CaptionParser.readsAsLaterCaption(line) {
+                layout.addCaption(CaptionParser.caption(line, isFilePhoto: false))
+                continue
+            }
             if layout.paragraphs.isEmpty {
                 if layout.takeNearTopLine(line) { continue }
                 if !layout.leadCaptionChecked {
@@ -55,6 +60,11 @@ public struct ArticleParser: Sendable {
             layout.paragraphs.append(line)
         }
         guard let headline = layout.headline else { throw .noHeadline }
+        // Some sites put the byline after the story; it is never body text.
+        if let last = layout.paragraphs.last, let names = BylineParser.names(in: last) {
+            layout.paragraphs.removeLast()
+            if layout.byline == nil { layout.byline = names }
+        }
 
         var dateline: String?
         if let first = layout.paragraphs.first, let (place, rest) = DatelineParser.split(first) {
@@ -73,7 +83,8 @@ public struct ArticleParser: Sendable {
             byline: layout.byline,
             paragraphs: layout.paragraphs,
             captions: layout.captions,
-            entities: entities
+            entities: entities,
+            warnings: document.warnings
         )
     }
 }
@@ -89,8 +100,9 @@ private struct Layout {
     var paragraphs: [String] = []
     var leadCaptionChecked = false
 
-    /// Takes a stand-alone date or a byline, which only stand above the story.
+    /// Takes a stand-alone date, a byline or an agency credit ("Associated Press"), which only stand above the story.
     mutating func takeNearTopLine(_ line: String) -> Bool {
+        if BylineParser.isAgencyCredit(line) { return true }
         if let date = LineClassifier.standaloneDate(line) {
             if dateLineDate == nil { dateLineDate = date }
             return true

@@ -26,7 +26,12 @@ enum BylineParser {
                 }
                 guard let first = word.unicodeScalars.first, first.properties.isUppercase,
                       !word.contains(where: { APDate.isDigit($0) }) else { return nil }
-                cased.append(titleCased(word))
+                var word = titleCased(word)
+                // AP writes "AHMED AL-HAJ" for Ahmed al-Haj: the article is lower case inside a name.
+                if !cased.isEmpty, word.hasPrefix("Al-") || word.hasPrefix("El-"), word.count > 3 {
+                    word = word.prefix(1).lowercased() + word.dropFirst()
+                }
+                cased.append(word)
             }
             names.append(cased.joined(separator: " "))
         }
@@ -53,6 +58,14 @@ enum BylineParser {
             }
         }
         return parts
+    }
+
+    /// A line that only credits a news agency ("Associated Press", "AP", "Reuters"), as printed near the byline.
+    static func isAgencyCredit(_ line: String) -> Bool {
+        guard line.utf8.count <= 40 else { return false }
+        var text = Substring(line.lowercased())
+        while let last = text.last, last == "." || last == " " { text = text.dropLast() }
+        return affiliations.contains(String(text))
     }
 
     /// "ABBY" → "Abby", "JEAN-YVES" → "Jean-Yves", "O'BRIEN" → "O'Brien"; mixed-case words are kept.

@@ -5,6 +5,10 @@ enum CaptionParser {
     private static let photoOpenings = ["in this photo", "in this image", "in this file photo", "in this handout", "this photo", "this image", "photo:"]
     /// Lower-case words that may join a place name ("Rio de Janeiro").
     private static let placeParticles: Set<Substring> = ["de", "da", "do", "del", "la", "el", "al", "of"]
+    /// Longer lines are never captions (AP captions run to a few hundred characters).
+    static let maximumCaptionLength = 2_000
+    /// How far from the end of a later caption its photo credit may start.
+    private static let creditTailLength = 80
     /// A run of capitalised words longer than this before the date is a person or an event, not a place.
     private static let maximumPlaceWords = 3
 
@@ -18,12 +22,46 @@ enum CaptionParser {
 
     /// Whether the paragraph right after the headline is a photo caption rather than the story's first paragraph.
     static func readsAsLeadCaption(_ line: String) -> Bool {
+        // A caption is a sentence or two; scanning a huge first paragraph for credits would cost more than parsing it.
+        guard line.utf8.count <= maximumCaptionLength else { return false }
         let lower = line.lowercased()
         if creditMarkers.contains(where: { lower.contains($0) }) { return true }
         if photoOpenings.contains(where: { lower.hasPrefix($0) }) { return true }
         // A body paragraph can end with a date, but only a caption ends with "in Place, Mon. D, YYYY."
         guard let (_, place) = dateAndPlace(line) else { return false }
         return place != nil
+    }
+
+    /// Whether a line among the body paragraphs is a photo caption: it ends "Place, [Weekday,] Mon. D, YYYY."
+    /// (or carries a photo credit). A sentence that merely mentions a date ("... expires Jan. 31, 2021.")
+    /// has no place before it, and quoted speech is never a caption.
+    static func readsAsLaterCaption(_ line: String) -> Bool {
+        guard line.utf8.count <= maximumCaptionLength, let first = line.first, !"\"“‘'".contains(first) else { return false }
+        // Runs on every paragraph, so only the end, where a credit stands, is lower-cased.
+        if line.hasSuffix(")") {
+            let tail = line.suffix(creditTailLength).lowercased()
+            if creditMarkers.contains(where: { tail.contains($0) }) { return true }
+        }
+        guard let (_, place) = dateAndPlace(line), place != nil else { return false }
+        return datePrecededByComma(line)
+    }
+
+    /// "…, Sunday, Jan. 5, 2020." or "…, Jan. 5, 2020.": a caption sets the date off with a comma.
+    private static func datePrecededByComma(_ line: String) -> Bool {
+        let body = line.trimmingWhitespace()[...]
+        guard let (_, start) = APDate.trailing(in: body) else { return false }
+        var before = body[..<start]
+        while before.last == " " { before = before.dropLast() }
+        guard before.last == "," else { return false }
+        before = before.dropLast()
+        // A weekday may stand between the place and the date.
+        let lastWord = before.split(separator: " ").last.map { $0.lowercased() } ?? ""
+        if LineClassifier.weekdays.contains(lastWord) {
+            before = before.dropLast(lastWord.count)
+            while before.last == " " { before = before.dropLast() }
+            return before.last == ","
+        }
+        return true
     }
 
     /// A caption for `line`, with the date and place when it ends with them.

@@ -17,6 +17,9 @@ struct EntityExtractor: Sendable {
     let runBuilder: NameRunBuilder
     /// The longest headline phrase looked up as one name.
     private static let longestHeadlinePhrase = 4
+    /// Longer capitalised runs are headline-style or shouted text, not one name: their words are read one
+    /// by one. The bound also keeps the work per run, and the recursion depth, constant.
+    static let longestNameRun = 12
 
     init(gazetteer: Gazetteer) {
         self.gazetteer = gazetteer
@@ -35,20 +38,63 @@ struct EntityExtractor: Sendable {
         for run in runBuilder.runs(in: Tokenizer.tokens(in: headline)) {
             readHeadline(run.tokens, into: &mentions)
         }
-        for part in (dateline ?? "").split(separator: ",") {
-            let words = part.split(separator: " ").map { BylineParser.titleCased($0) }
-            if let entry = gazetteer.entity(for: words.joined(separator: " ")) { mentions.append(.entity(entry)) }
+        for (position, part) in (dateline ?? "").split(separator: ",").enumerated() {
+            let words = part.split(separator: " ")
+            let name = words.enumerated().map { index, word in
+                // "RIO DE JANEIRO" → "Rio de Janeiro": particles inside a place name stay lower case.
+                index > 0 && Self.placeParticles.contains(word.lowercased()) ? word.lowercased() : BylineParser.titleCased(word)
+            }.joined(separator: " ")
+            if let entry = gazetteer.entity(for: name) {
+                mentions.append(.entity(entry))
+            } else if position == 0, !name.isEmpty {
+                // The dateline names the city the story was filed from, whether or not the city list knows it.
+                mentions.append(.entity(Gazetteer.Entry(name: name, type: .gpe)))
+            }
         }
         return EntityTally(mentions).entities
     }
+
+    /// Lower-case words inside place names.
+    private static let placeParticles: Set<String> = ["de", "da", "do", "del", "la", "el", "al", "of", "the", "es", "y"]
+    /// Words before a title that describe the office, not a separate entity ("Senate Majority Leader").
+    private static let roleQualifiers: Set<String> = [
+        "Majority", "Minority", "Senate", "House", "Acting", "Former", "Interim", "Assistant", "Deputy", "Republican", "Democratic",
+    ]
+    /// Romance articles that open place and building names ("La Moneda", "El Mirador"), not given names.
+    private static let romanceArticles: Set<String> = ["La", "Le", "El", "Les", "Los", "Las"]
+    /// Head words of buildings and public places named after saints ("St. Mark's Square").
+    private static let facilityWords: Set<String> = [
+        "Square", "Basilica", "Church", "Cathedral", "Chapel", "Abbey", "Hospital", "Park", "Street", "Bridge", "Palace", "Station", "Airport",
+    ]
 
     /// Reads one run of capitalised words: known name, organisation, title + person, or a guess.
     private func read(_ run: ArraySlice<Token>, followsTitle: Bool, into mentions: inout [Mention]) {
         let tokens = trimmedParticles(run)
         guard let first = tokens.first else { return }
+        if tokens.count > Self.longestNameRun {
+            for index in tokens.indices where tokens[index].isCapitalised {
+                read(tokens[index...index], followsTitle: false, into: &mentions)
+            }
+            return
+        }
         let surface = tokens.map(\.text).joined(separator: " ")
         if let entry = gazetteer.entity(for: surface) {
             mentions.append(.entity(entry))
+            return
+        }
+        // "&" belongs only inside an organisation's name ("Armed Conflict Location & Event Data Project").
+        if let ampersand = tokens.firstIndex(where: { $0.text == "&" }) {
+            if let last = tokens.last, gazetteer.organisationHeads.contains(last.text), title(at: tokens.startIndex, in: tokens) == nil {
+                mentions.append(.entity(Gazetteer.Entry(name: surface, type: .org)))
+            } else {
+                read(tokens[..<ampersand], followsTitle: followsTitle, into: &mentions)
+                read(tokens[(ampersand + 1)...], followsTitle: false, into: &mentions)
+            }
+            return
+        }
+        // Role text before a title is not an organisation: "Senate Majority Leader Chuck Schumer".
+        if let (start, length) = firstTitle(in: tokens), start > tokens.startIndex, namesPerson(after: start + length, in: tokens) {
+            readTitled(tokens, title: start, length: length, into: &mentions)
             return
         }
         if tokens.count > 1, title(at: tokens.startIndex, in: tokens) == nil,
@@ -61,17 +107,13 @@ struct EntityExtractor: Sendable {
             mentions.append(.entity(Gazetteer.Entry(name: surface, type: .loc)))
             return
         }
+        // "St. Mark Basilica" is a building; "St. Mark's Square" never gets this far (see NameRunBuilder).
+        if tokens.count > 1, first.text == "St." || first.text == "Saint", let last = tokens.last, Self.facilityWords.contains(last.text) {
+            mentions.append(.entity(Gazetteer.Entry(name: surface, type: .loc)))
+            return
+        }
         if let (start, length) = firstTitle(in: tokens) {
-            if start > tokens.startIndex { read(tokens[..<start], followsTitle: false, into: &mentions) }
-            var nameStart = start + length
-            while let more = title(at: nameStart, in: tokens) { nameStart += more }
-            let name = trimmedParticles(tokens[nameStart...])
-            guard !name.isEmpty else { return }
-            if let entry = gazetteer.entity(for: name.map(\.text).joined(separator: " ")) {
-                mentions.append(.entity(entry))
-            } else if name.allSatisfy(isNameLike) {
-                mentions.append(.person(name.map(\.text)))
-            }
+            readTitled(tokens, title: start, length: length, into: &mentions)
             return
         }
         if tokens.count == 1 {
@@ -90,29 +132,105 @@ struct EntityExtractor: Sendable {
         }
         let knownParts = tokens.contains { gazetteer.entity(for: $0.text) != nil }
         if !knownParts, tokens.count <= 4, tokens.allSatisfy(isNameLike) {
-            mentions.append(.person(tokens.map(\.text)))
+            // "La Moneda" is a palace: a run opening with a Romance article is a place or building, and a
+            // wrong PERSON is worse than none. With a title it went through `readTitled` above.
+            if !Self.romanceArticles.contains(first.text) { mentions.append(.person(tokens.map(\.text))) }
             return
         }
-        // Neither one name nor a person: read each word on its own ("U.N. Italy").
-        for index in tokens.indices where tokens[index].isCapitalised {
-            read(tokens[index...index], followsTitle: false, into: &mentions)
+        // Neither one name nor a person: read known multi-word names whole ("United Arab Emirates"), other words alone.
+        var index = tokens.startIndex
+        while index < tokens.endIndex {
+            if let (entry, length) = knownPhrase(at: index, in: tokens, minimumLength: 2) {
+                mentions.append(.entity(entry))
+                index += length
+                continue
+            }
+            if tokens[index].isCapitalised { read(tokens[index...index], followsTitle: false, into: &mentions) }
+            index += 1
+        }
+    }
+
+    /// Whether the words after a title, up to the next title, can be a person's name.
+    private func namesPerson(after nameStart: Int, in tokens: ArraySlice<Token>) -> Bool {
+        var start = nameStart
+        while let more = title(at: start, in: tokens) { start += more }
+        let end = firstTitle(in: tokens[start...])?.start ?? tokens.endIndex
+        let name = trimmedParticles(tokens[start..<end])
+        return !name.isEmpty && name.allSatisfy(isNameLike) && !name.contains { gazetteer.organisationHeads.contains($0.text) }
+    }
+
+    /// A run with a person title at `start`: what precedes the title, then the person the title introduces,
+    /// then whatever follows the next title.
+    private func readTitled(_ tokens: ArraySlice<Token>, title start: Int, length: Int, into mentions: inout [Mention]) {
+        if start > tokens.startIndex {
+            let prefix = tokens[..<start]
+            if prefix.contains(where: { Self.roleQualifiers.contains($0.text) }) {
+                // "New York Senate Majority": only known places in role text count.
+                readKnownPhrases(prefix, into: &mentions)
+            } else {
+                read(prefix, followsTitle: false, into: &mentions)
+            }
+        }
+        var nameStart = start + length
+        while let more = title(at: nameStart, in: tokens) { nameStart += more }
+        // "President John Smith Dr. Ana Ruiz": the next title starts the next person.
+        let nameEnd = firstTitle(in: tokens[nameStart...])?.start ?? tokens.endIndex
+        defer {
+            if nameEnd < tokens.endIndex { read(tokens[nameEnd...], followsTitle: false, into: &mentions) }
+        }
+        let name = trimmedParticles(tokens[nameStart..<nameEnd])
+        guard !name.isEmpty else { return }
+        if let entry = gazetteer.entity(for: name.map(\.text).joined(separator: " ")) {
+            mentions.append(.entity(entry))
+        } else if name.allSatisfy(isNameLike) {
+            mentions.append(.person(name.map(\.text)))
+        }
+    }
+
+    /// The longest gazetteer name of at least `minimumLength` words starting at `index`.
+    private func knownPhrase(at index: Int, in tokens: ArraySlice<Token>, minimumLength: Int) -> (Gazetteer.Entry, Int)? {
+        let longest = min(Self.longestHeadlinePhrase, tokens.endIndex - index)
+        guard longest >= minimumLength else { return nil }
+        for length in stride(from: longest, through: minimumLength, by: -1) {
+            let phrase = tokens[index..<index + length].map(\.text).joined(separator: " ")
+            if let entry = gazetteer.entity(for: phrase) { return (entry, length) }
+        }
+        return nil
+    }
+
+    /// Only the gazetteer names in `tokens`, longest first; everything else is skipped.
+    private func readKnownPhrases(_ tokens: ArraySlice<Token>, into mentions: inout [Mention]) {
+        var index = tokens.startIndex
+        while index < tokens.endIndex {
+            if let (entry, length) = knownPhrase(at: index, in: tokens, minimumLength: 1) {
+                mentions.append(.entity(entry))
+                index += length
+            } else {
+                index += 1
+            }
         }
     }
 
     /// Headline words only count when a gazetteer knows them or they name a person seen in the body.
     private func readHeadline(_ tokens: [Token], into mentions: inout [Mention]) {
+        let tokens = tokens[...]
         var index = 0
-        next: while index < tokens.count {
-            for length in stride(from: min(Self.longestHeadlinePhrase, tokens.count - index), through: 1, by: -1) {
-                let phrase = tokens[index..<index + length].map(\.text).joined(separator: " ")
-                if let entry = gazetteer.entity(for: phrase) {
-                    mentions.append(.entity(entry))
-                    index += length
-                    continue next
-                }
+        while index < tokens.count {
+            if let (entry, length) = knownPhrase(at: index, in: tokens, minimumLength: 1) {
+                mentions.append(.entity(entry))
+                index += length
+                continue
+            }
+            // "Lake Chad", "Tana River": a location word makes a two-word place, even around a country's name.
+            if index + 1 < tokens.count, tokens[index].isCapitalised, tokens[index + 1].isCapitalised,
+               gazetteer.locationWords.contains(tokens[index].text) || gazetteer.locationWords.contains(tokens[index + 1].text) {
+                let name = tokens[index...index + 1].map(\.text).joined(separator: " ")
+                mentions.append(.entity(Gazetteer.Entry(name: name, type: .loc)))
+                index += 2
+                continue
             }
             let token = tokens[index]
-            if token.isCapitalised, title(at: index, in: tokens[...]) == nil, isNameLike(token) {
+            if token.isCapitalised, title(at: index, in: tokens) == nil, isNameLike(token) {
                 mentions.append(.unresolved(token.text, followsTitle: false))
             }
             index += 1
@@ -135,7 +253,8 @@ struct EntityExtractor: Sendable {
     }
 
     private func title(at start: Int, in tokens: ArraySlice<Token>) -> Int? {
-        guard start < tokens.endIndex else { return nil }
+        // Most words start no title; checking the first word spares joining candidate phrases for them.
+        guard start < tokens.endIndex, gazetteer.personTitleFirstWords.contains(tokens[start].text) else { return nil }
         let longest = min(gazetteer.longestTitle, tokens.endIndex - start)
         guard longest > 0 else { return nil }
         for length in stride(from: longest, through: 1, by: -1) {
@@ -158,7 +277,18 @@ struct EntityExtractor: Sendable {
 
     /// "NATO", "LNA", "S.A.": two to six capital letters and nothing lower-case.
     private func isAcronym(_ word: String) -> Bool {
-        let letters = word.filter(\.isLetter)
-        return (2...6).contains(letters.count) && letters.allSatisfy(\.isUppercase)
+        // Counts scalars without building a filtered string: this runs on most capitalised words.
+        var letters = 0
+        for scalar in word.unicodeScalars {
+            if scalar.isASCII {
+                if (0x61...0x7A).contains(scalar.value) { return false }
+                if (0x41...0x5A).contains(scalar.value) { letters += 1 }
+            } else if scalar.properties.isAlphabetic {
+                guard scalar.properties.isUppercase else { return false }
+                letters += 1
+            }
+            if letters > 6 { return false }
+        }
+        return letters >= 2
     }
 }

@@ -28,6 +28,8 @@ struct Gazetteer: Sendable {
     let lowerCasePersonTitles: Set<String>
     /// Token count of the longest person title, to bound the title search.
     let longestTitle: Int
+    /// The first token of every person title ("Prime" of "Prime Minister"), to rule most words out cheaply.
+    let personTitleFirstWords: Set<String>
 
     /// Loads the lists from `bundle`.
     ///
@@ -72,6 +74,7 @@ struct Gazetteer: Sendable {
         self.personTitles = Set(personTitles)
         lowerCasePersonTitles = Set(personTitles.filter { !$0.contains(" ") }.map { $0.lowercased() })
         longestTitle = personTitles.map { $0.split(separator: " ").count }.max() ?? 1
+        personTitleFirstWords = Set(personTitles.compactMap { $0.split(separator: " ").first.map(String.init) })
     }
 
     /// The non-empty lines of a list file, without its `#` comment lines.

@@ -10,10 +10,42 @@ struct LineClassifier: Sendable {
 
     /// A boilerplate line from the chrome list, wherever it stands (a trailing colon is ignored).
     func isChrome(_ line: String) -> Bool {
+        if line.hasPrefix("©") || line.hasPrefix("Copyright ") { return true }
+        // Only short lines can be chrome; this keeps the lower-cased copies below off long paragraphs.
+        guard line.utf8.count <= Self.maximumChromeLength else { return false }
         var key = Substring(line)
         if key.hasSuffix(":") { key = key.dropLast() }
         if gazetteer.chromeLines.contains(key.trimmingWhitespace().lowercased()) { return true }
-        return line.hasPrefix("©") || line.hasPrefix("Copyright ")
+        if Self.isMostlyLink(line) { return true }
+        return Self.containsASCII(line, "eserved") && line.lowercased().contains("all rights reserved") && Self.wordCount(line) <= 15
+    }
+
+    /// A byte search for ASCII `needle`: every line passes through here, and Foundation's `contains`
+    /// costs more than the rest of the line's classification.
+    private static func containsASCII(_ line: String, _ needle: String) -> Bool {
+        let pattern = Array(needle.utf8)
+        guard let head = pattern.first else { return true }
+        let bytes = line.utf8
+        var index = bytes.startIndex
+        while let found = bytes[index...].firstIndex(of: head) {
+            if bytes[found...].starts(with: pattern) { return true }
+            index = bytes.index(after: found)
+        }
+        return false
+    }
+
+    /// Longer lines are never chrome: the chrome list and link lines are a few words long.
+    static let maximumChromeLength = 300
+
+    /// "Follow AP's coverage at https://…", "More at www.…": a link with a few words around it is a
+    /// pointer to another page, not news.
+    private static func isMostlyLink(_ line: String) -> Bool {
+        guard containsASCII(line, "://") || containsASCII(line, "www.") || containsASCII(line, "WWW.") else { return false }
+        let words = line.split(separator: " ")
+        let links = words.filter { $0.contains("://") || $0.lowercased().hasPrefix("www.") }
+        guard !links.isEmpty else { return false }
+        let linkLength = links.reduce(0) { $0 + $1.count }
+        return words.count - links.count <= 6 || linkLength * 2 >= line.count
     }
 
     /// A short line before the headline that is not a sentence: menu items and section labels.
@@ -24,7 +56,8 @@ struct LineClassifier: Sendable {
 
     /// A line shaped like a headline: a few words, starting like a title, not ending like a sentence.
     func readsAsTitle(_ line: String) -> Bool {
-        guard line.count <= Self.maximumTitleLength,
+        // The UTF-8 bound (four bytes a character at most) is O(1) and spares counting a huge line's characters.
+        guard line.utf8.count <= Self.maximumTitleLength * 4, line.count <= Self.maximumTitleLength,
               (Self.minimumTitleWords...Self.maximumTitleWords).contains(Self.wordCount(line)),
               let first = line.unicodeScalars.first, let last = line.last else { return false }
         guard first.properties.isUppercase || APDate.isDigit(Character(first)) || "\"“‘'".unicodeScalars.contains(first) else {
@@ -41,6 +74,8 @@ struct LineClassifier: Sendable {
     /// The day of a line that is nothing but a date, optionally labelled: "Published Nov. 14, 2018",
     /// "November 14, 2018", "2018-11-14", "Wednesday, 14 November 2018".
     static func standaloneDate(_ line: String) -> CalendarDate? {
+        // A date line is short; checking this first keeps the scans below off long paragraphs.
+        guard line.utf8.count <= maximumDateLineLength else { return nil }
         var text = Substring(line)
         for label in ["published on", "updated on", "posted on", "last updated", "published", "updated", "posted", "dated", "date"] {
             if text.count > label.count, text.prefix(label.count).lowercased() == label,
@@ -64,6 +99,9 @@ struct LineClassifier: Sendable {
         }
         return nil
     }
+
+    /// "Last updated: Wednesday, September 14, 2018 10:32 AM EST" fits with room to spare.
+    static let maximumDateLineLength = 100
 
     static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 

@@ -45,7 +45,7 @@ struct NameRunBuilder: Sendable {
                 continue
             }
             if token.isCapitalised {
-                if gazetteer.isStopWord(token.text) {
+                if gazetteer.isStopWord(token.text), !startsKnownName(at: position, in: tokens) {
                     flush()
                     previousLowerCase = nil
                     continue
@@ -61,7 +61,13 @@ struct NameRunBuilder: Sendable {
                 if current.isEmpty { currentFollowsTitle = followsTitle() }
                 previousLowerCase = nil
                 current.append(token)
-                if token.isPossessive { flush() }
+                if token.isPossessive {
+                    if isSaintFacility(current, before: position + 1, in: tokens) {
+                        // "St. Mark's Square": a place named after a saint, not the saint; read none of it as a name.
+                        current = []
+                    }
+                    flush()
+                }
                 continue
             }
             if let last = current.last, joinsName(token, after: last, next: position + 1, in: tokens) {
@@ -75,6 +81,28 @@ struct NameRunBuilder: Sendable {
         return runs
     }
 
+    /// A stop word opening a listed multi-word name ("New" of "New York", "New Delhi") is part of that name.
+    private func startsKnownName(at position: Int, in tokens: [Token]) -> Bool {
+        var phrase = tokens[position].text
+        for next in tokens.indices.dropFirst(position + 1).prefix(3) {
+            guard tokens[next].kind == .word, tokens[next].isCapitalised else { return false }
+            phrase += " " + tokens[next].text
+            if gazetteer.entity(for: phrase) != nil { return true }
+        }
+        return false
+    }
+
+    /// Head words of places named "St. X's …".
+    private static let facilityWords: Set<String> = [
+        "Square", "Basilica", "Church", "Cathedral", "Chapel", "Abbey", "Hospital", "Park", "Street", "Bridge", "Palace", "Station", "Airport",
+    ]
+
+    /// A run "St. Mark" ending in a possessive that a facility word follows.
+    private func isSaintFacility(_ run: [Token], before next: Int, in tokens: [Token]) -> Bool {
+        guard let first = run.first, first.text == "St." || first.text == "Saint", next < tokens.count else { return false }
+        return Self.facilityWords.contains(tokens[next].text)
+    }
+
     /// A lower-case word continues a run when it is a name particle or an "of (the)" after a fitting head,
     /// and a capitalised word follows.
     private func joinsName(_ token: Token, after previous: Token, next: Int, in tokens: [Token]) -> Bool {
@@ -83,6 +111,8 @@ struct NameRunBuilder: Sendable {
         switch word {
         case "of": allowed = previous.isCapitalised && (gazetteer.organisationHeads.contains(previous.text) || Self.ofHeads.contains(previous.text))
         case "the": allowed = previous.text == "of"
+        // Kept only if the run turns out to be an organisation; EntityExtractor splits it otherwise.
+        case "&": allowed = previous.isCapitalised
         default: allowed = Self.nameParticles.contains(word)
         }
         guard allowed, next < tokens.count else { return false }

@@ -2,25 +2,57 @@
 ///
 /// Normalisation: a UTF-8 byte order mark is dropped, CRLF and CR line endings
 /// become LF, and white space around the whole text is trimmed. Two uploads whose
-/// `text` is equal are the same document.
+/// `text` is equal are the same document, whatever the ``warnings``.
 public struct NewsDocument: Hashable, Sendable {
     /// Largest accepted document, in bytes (5 MiB).
     public static let maximumByteCount = 5 * 1024 * 1024
+    /// The warning recorded when bytes that are not UTF-8 were decoded as Windows-1252.
+    static let windows1252FallbackWarning = "the text is not valid UTF-8; decoded as Windows-1252"
 
     /// The normalised text.
     public let text: String
+    /// What decoding had to guess, for the uploader to check (for example a Windows-1252 fallback). Empty when nothing was guessed.
+    public let warnings: [String]
 
-    /// Decodes and normalises `bytes`.
+    /// Decodes and normalises `bytes` as UTF-8, falling back to Windows-1252 (with a warning) when
+    /// they are not valid UTF-8.
     ///
-    /// - Throws: ``IngestError/empty``, ``IngestError/tooLarge(byteCount:)``,
-    ///   ``IngestError/binary``, ``IngestError/notUTF8``.
+    /// - Throws: ``IngestError/empty``, ``IngestError/tooLarge(byteCount:)``, ``IngestError/binary``.
     public init(bytes: some Collection<UInt8>) throws(IngestError) {
+        try self.init(bytes: bytes, declaredEncoding: .utf8)
+    }
+
+    /// Decodes and normalises `bytes` in the encoding the sender declared.
+    ///
+    /// A UTF-8 byte order mark overrides the declaration, as it does in browsers. `.utf8` falls back to
+    /// Windows-1252 with a warning for bytes that are not valid UTF-8; `.windows1252` always decodes
+    /// as Windows-1252. No byte is ever replaced with U+FFFD.
+    ///
+    /// - Throws: ``IngestError/empty``, ``IngestError/tooLarge(byteCount:)``, ``IngestError/binary``.
+    public init(bytes: some Collection<UInt8>, declaredEncoding: DeclaredEncoding) throws(IngestError) {
         guard bytes.count <= Self.maximumByteCount else { throw .tooLarge(byteCount: bytes.count) }
         var body = Array(bytes)
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body.removeFirst(3) }
+        var encoding = declaredEncoding
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) {
+            body.removeFirst(3)
+            encoding = .utf8
+        }
         if body.contains(0) { throw .binary }
-        guard let decoded = String(validating: body, as: UTF8.self) else { throw .notUTF8 }
-        try self.init(text: decoded)
+        var warnings: [String] = []
+        let decoded: String
+        switch encoding {
+        case .utf8:
+            if let text = String(validating: body, as: UTF8.self) {
+                decoded = text
+            } else {
+                // Older sites and word processors still emit Windows-1252; rejecting their text helps nobody.
+                decoded = Windows1252.decode(body)
+                warnings.append(Self.windows1252FallbackWarning)
+            }
+        case .windows1252:
+            decoded = Windows1252.decode(body)
+        }
+        try self.init(normalising: decoded, warnings: warnings)
     }
 
     /// Normalises already decoded text.
@@ -28,29 +60,51 @@ public struct NewsDocument: Hashable, Sendable {
     /// - Throws: ``IngestError/empty`` when nothing but white space remains,
     ///   ``IngestError/binary`` when the text holds NUL or is mostly control characters.
     public init(text: String) throws(IngestError) {
-        var scalars = String.UnicodeScalarView()
-        var previousWasCR = false
+        try self.init(normalising: text, warnings: [])
+    }
+
+    private init(normalising text: String, warnings: [String]) throws(IngestError) {
+        // Works on UTF-8 code units: every byte changed or inspected is ASCII (or the lead byte of a
+        // C1 control), so the result stays valid UTF-8, and a 5 MiB text takes milliseconds.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var previous: UInt8 = 0
         var controls = 0
-        for scalar in text.unicodeScalars {
-            if scalar == "\r" {
-                scalars.append("\n")
-                previousWasCR = true
+        for byte in text.utf8 {
+            defer { previous = byte }
+            switch byte {
+            case 0x0D:
+                bytes.append(0x0A)
                 continue
-            }
-            if scalar == "\n" && previousWasCR {
-                previousWasCR = false
+            case 0x0A where previous == 0x0D:
                 continue
+            case 0:
+                throw .binary
+            case 0x01..<0x20 where byte != 0x0A && byte != 0x09:
+                controls += 1
+            case 0x80...0x9F where previous == 0xC2:
+                // U+0080–U+009F: C1 controls, which is what undefined Windows-1252 bytes decode to.
+                controls += 1
+            default:
+                break
             }
-            previousWasCR = false
-            if scalar.value == 0 { throw .binary }
-            if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" { controls += 1 }
-            scalars.append(scalar)
+            bytes.append(byte)
         }
-        let normalised = String(scalars).trimmingWhitespace()
+        let normalised = String(decoding: bytes, as: UTF8.self).trimmingWhitespace()
         guard !normalised.isEmpty else { throw .empty }
-        // Text with this many control characters is a binary file that happens to be valid UTF-8.
+        // Text with this many control characters is a binary file that happens to decode.
         if controls * 20 > normalised.unicodeScalars.count { throw .binary }
         self.text = normalised
+        self.warnings = warnings
+    }
+
+    /// Equal texts are the same document: warnings describe an upload, not the document.
+    public static func == (lhs: NewsDocument, rhs: NewsDocument) -> Bool {
+        lhs.text == rhs.text
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(text)
     }
 }
 
@@ -60,8 +114,7 @@ extension StringProtocol {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
               let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        var trimmed = String.UnicodeScalarView()
-        trimmed.append(contentsOf: scalars[first...last])
-        return String(trimmed)
+        // Slicing keeps the UTF-8 storage; rebuilding the string scalar by scalar was the slowest step of a parse.
+        return String(decoding: self[first..<scalars.index(after: last)].utf8, as: UTF8.self)
     }
 }

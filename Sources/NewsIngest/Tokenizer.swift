@@ -25,54 +25,80 @@ enum Tokenizer {
         "gen", "sen", "rep", "gov", "lt", "col", "maj", "brig", "capt", "cmdr", "adm", "sgt", "cpl", "pvt", "dr", "mr",
         "mrs", "ms", "prof", "rev", "st", "mt", "ft", "jr", "sr", "jan", "feb", "apr", "aug", "sep", "sept", "oct",
         "nov", "dec", "corp", "inc", "co", "ltd", "calif", "fla", "ariz", "mass", "conn", "mich", "minn", "penn", "va",
+        // AP state abbreviations, so "Springfield, Ill." keeps its period and maps to the state.
+        "ala", "ark", "colo", "del", "ga", "ill", "ind", "kan", "ky", "la", "md", "miss", "mo", "mont", "neb", "nev",
+        "okla", "ore", "pa", "tenn", "tex", "vt", "wash", "wis", "wyo",
     ]
     /// Lower-case prefixes that belong to Arabic and Romance surnames: "al-Mesmari", "el-Sissi".
     static let namePrefixes: Set<String> = ["al", "el", "ad", "ed", "as", "ash", "at", "an", "ar", "az", "bin", "ibn", "abu", "abd", "ben", "bint", "de", "di", "da", "du", "d"]
 
+    /// The tokens of `text`, in order; runs of punctuation collapse into one boundary.
+    ///
+    /// Walks the scalar view by index and slices words out of `text` directly: copying the scalars into
+    /// an array and rebuilding each word scalar by scalar cost more than everything else in a parse.
     static func tokens(in text: String) -> [Token] {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = text.unicodeScalars
         var tokens: [Token] = []
-        tokens.reserveCapacity(scalars.count / 5)
+        tokens.reserveCapacity(text.utf8.count / 6)
         var sentenceStart = true
-        var index = 0
-        while index < scalars.count {
+        var index = scalars.startIndex
+        /// The scalar after `position`, if any.
+        func next(_ position: String.Index) -> Unicode.Scalar? {
+            let after = scalars.index(after: position)
+            return after < scalars.endIndex ? scalars[after] : nil
+        }
+        while index < scalars.endIndex {
             let scalar = scalars[index]
             if isWordCharacter(scalar) {
-                var end = index + 1
-                while end < scalars.count {
+                var end = scalars.index(after: index)
+                while end < scalars.endIndex {
                     let character = scalars[end]
                     if isWordCharacter(character) || isMark(character) {
-                        end += 1
-                    } else if "'’-.".unicodeScalars.contains(character), end + 1 < scalars.count, isWordCharacter(scalars[end + 1]) {
-                        end += 1
-                    } else if character == ".", end + 2 < scalars.count, scalars[end + 1] == "-", isWordCharacter(scalars[end + 2]) {
+                        end = scalars.index(after: end)
+                    } else if "'’-.".unicodeScalars.contains(character), let following = next(end), isWordCharacter(following) {
+                        end = scalars.index(after: end)
+                    } else if character == ".", next(end) == "-", let third = next(scalars.index(after: end)), isWordCharacter(third) {
                         // "U.N.-backed": the abbreviation's period stays with it.
-                        end += 1
+                        end = scalars.index(after: end)
                     } else {
                         break
                     }
                 }
-                var chunk = String(String.UnicodeScalarView(scalars[index..<end]))
-                if end < scalars.count, scalars[end] == ".", isAbbreviation(chunk) {
+                var chunk = String(scalars[index..<end])
+                if end < scalars.endIndex, scalars[end] == ".", isAbbreviation(chunk) {
                     chunk += "."
-                    end += 1
+                    end = scalars.index(after: end)
                 }
                 tokens.append(word(chunk, startsSentence: sentenceStart))
                 sentenceStart = false
                 index = end
+            } else if scalar == "&" {
+                // A word of its own: it may join an organisation's name ("Research & Development Center").
+                tokens.append(Token(kind: .word, text: "&", isCapitalised: false, startsSentence: false, isPossessive: false, isIsolated: false))
+                index = scalars.index(after: index)
             } else {
-                if !scalar.properties.isWhitespace {
+                if !isWhitespace(scalar) {
                     if ".!?:".unicodeScalars.contains(scalar) { sentenceStart = true }
                     if tokens.last?.kind != .boundary { tokens.append(.boundary) }
                 }
-                index += 1
+                index = scalars.index(after: index)
             }
         }
         return tokens
     }
 
+    /// Letters and digits. ASCII is decided without the Unicode property tables, which dominate otherwise.
     private static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        if scalar.isASCII {
+            let value = scalar.value
+            return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar == " " || (0x09...0x0D).contains(scalar.value) }
+        return scalar.properties.isWhitespace
     }
 
     private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
@@ -84,14 +110,15 @@ enum Tokenizer {
 
     private static func isUppercaseStart(_ text: Substring) -> Bool {
         guard let first = text.unicodeScalars.first else { return false }
+        if first.isASCII { return (0x41...0x5A).contains(first.value) }
         return first.properties.isUppercase
     }
 
     /// "U.N", "D.C", a lone initial "W", or a listed title or month.
     private static func isAbbreviation(_ chunk: String) -> Bool {
-        guard isUppercaseStart(chunk[...]) || chunk.contains(".") else { return false }
+        guard isUppercaseStart(chunk[...]) || chunk.contains(Character(".")) else { return false }
         if chunk.unicodeScalars.count == 1 { return true }
-        if chunk.contains(".") { return chunk.split(separator: ".").allSatisfy { $0.count == 1 } }
+        if chunk.contains(Character(".")) { return chunk.split(separator: ".").allSatisfy { $0.count == 1 } }
         return abbreviations.contains(chunk.lowercased())
     }
 
@@ -99,13 +126,18 @@ enum Tokenizer {
     private static func word(_ chunk: String, startsSentence: Bool) -> Token {
         var text = Substring(chunk)
         var possessive = false
-        if text.count > 2, text.hasSuffix("'s") || text.hasSuffix("’s") {
-            text = text.dropLast(2)
-            possessive = true
+        // Scalar checks, not `hasSuffix`: this runs on every word of the document.
+        let scalars = text.unicodeScalars
+        if let last = scalars.last, last == "s", scalars.count > 2 {
+            let apostrophe = scalars[scalars.index(scalars.endIndex, offsetBy: -2)]
+            if apostrophe == "'" || apostrophe == "’" {
+                text = text.dropLast(2)
+                possessive = true
+            }
         }
         var isolated = false
         var capitalised = isUppercaseStart(text)
-        if text.contains("-") {
+        if text.contains(Character("-")) {
             let parts = text.split(separator: "-")
             let capitalisedParts = parts.map(isUppercaseStart)
             if capitalisedParts.allSatisfy({ $0 }) {

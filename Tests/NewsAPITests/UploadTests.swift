@@ -41,6 +41,18 @@ struct UploadTests {
         #expect(try articleCount(client) == 1)
     }
 
+    @Test func declaredLatin1IsDecodedAndUnknownCharsetsAre415() throws {
+        let api = try APITestServer()
+        let client = try api.client()
+        let latin1 = SampleDocuments.geneva.replacingOccurrences(of: "resumed talks", with: "resumed talks at the caf\u{E9}")
+        let bytes = latin1.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }
+        let created = try client.request("POST", "/v1/articles", fields: [("Content-Type", "text/plain; charset=ISO-8859-1")], body: bytes)
+        #expect(created.status == 201)
+        #expect((created.json?["paragraphs"] as? [String])?.first?.contains("caf\u{E9}") == true)
+        let unknown = try client.request("POST", "/v1/articles", fields: [("Content-Type", "text/plain; charset=koi8-r")], body: bytes)
+        #expect(unknown.status == 415)
+    }
+
     @Test func wrongMediaTypeIs415() throws {
         let api = try APITestServer()
         let response = try api.client().request("POST", "/v1/articles", fields: [("Content-Type", "application/pdf")], body: [1, 2, 3])

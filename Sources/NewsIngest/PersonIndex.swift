@@ -1,0 +1,130 @@
+/// The people of one document, indexed so that each short form or spelling variant finds its person
+/// in time independent of how many people the document names.
+///
+/// A linear scan over all people per mention made parsing quadratic in the number of names, which a
+/// large name-heavy upload turns into a denial of service. Every lookup here is a dictionary probe
+/// plus at most ``maximumVariantCandidates`` edit-distance checks.
+struct PersonIndex {
+    /// A person as resolved so far: the fullest form seen and every mention credited to it.
+    struct Person {
+        let tokens: [String]
+        var mentions: Int
+    }
+
+    /// Shorter surnames have too many real near neighbours ("Conte", "Conti") to merge on one edit.
+    static let minimumVariantLength = 6
+    /// Longer "surnames" are run-on text, not names; skipping them keeps key generation cheap.
+    static let maximumVariantLength = 40
+    /// A spelling key shared by more people than this belongs to so common a surname that a
+    /// transliteration merge would be a guess; it also bounds the work per lookup.
+    static let maximumVariantCandidates = 32
+    /// Names are at most this many words; longer suffixes are not indexed, which bounds the work per person.
+    static let maximumIndexedSuffix = 6
+
+    /// Where a key leads: one person, or several (then a short form is ambiguous and dropped).
+    private enum Owner {
+        case one(Int)
+        case several
+
+        mutating func add(_ index: Int) {
+            if case .one(let existing) = self, existing != index { self = .several }
+        }
+
+        var unique: Int? {
+            if case .one(let index) = self { return index }
+            return nil
+        }
+    }
+
+    private(set) var people: [Person] = []
+    /// Proper word suffixes of each person's name ("Hifter", from "Khalifa Hifter") → owner.
+    private var suffixOwners: [ArraySlice<String>: Owner] = [:]
+    /// Last word of each person's name → owner.
+    private var surnameOwners: [String: Owner] = [:]
+    /// Lower-cased surname and each one-letter deletion of it → people with that surname.
+    private var variantKeys: [String: [Int]] = [:]
+
+    /// Adds a person not yet known; returns its index.
+    @discardableResult
+    mutating func add(_ tokens: [String], mentions: Int) -> Int {
+        let index = people.count
+        people.append(Person(tokens: tokens, mentions: mentions))
+        for length in 1..<max(1, min(tokens.count, Self.maximumIndexedSuffix + 1)) {
+            suffixOwners[tokens.suffix(length), default: .one(index)].add(index)
+        }
+        if let surname = tokens.last {
+            surnameOwners[surname, default: .one(index)].add(index)
+            if tokens.count >= 2, Self.allowsVariants(surname) {
+                for key in Self.variantKeys(of: surname) {
+                    // A doubled letter yields the same deletion twice ("Abbas" → "abas").
+                    if variantKeys[key]?.last != index { variantKeys[key, default: []].append(index) }
+                }
+            }
+        }
+        return index
+    }
+
+    /// Credits `count` more mentions to the person at `index`.
+    mutating func addMentions(_ count: Int, to index: Int) {
+        people[index].mentions += count
+    }
+
+    /// The only person whose longer name ends with `form` ("Conte" → "Giuseppe Conte").
+    func uniqueLongerName(endingWith form: [String]) -> Int? {
+        guard !form.isEmpty, form.count <= Self.maximumIndexedSuffix else { return nil }
+        return suffixOwners[form[...]]?.unique
+    }
+
+    /// The only person whose name ends with the word `surname`.
+    func uniqueSurname(_ surname: String) -> Int? {
+        surnameOwners[surname]?.unique
+    }
+
+    /// The only person of whom `form` is a transliteration variant ("Hiftar" → "Khalifa Hifter"),
+    /// provided no person already has `form`'s last word as surname.
+    func uniqueVariant(of form: [String]) -> Int? {
+        guard let candidate = form.last, surnameOwners[candidate] == nil, Self.allowsVariants(candidate) else { return nil }
+        var found: Int?
+        for key in Self.variantKeys(of: candidate) {
+            guard let bucket = variantKeys[key] else { continue }
+            if bucket.count > Self.maximumVariantCandidates { return nil }
+            // One person can sit under several keys of the candidate; it is still one match.
+            for index in bucket where index != found && Self.isVariant(form, of: people[index].tokens) {
+                if found != nil { return nil }
+                found = index
+            }
+        }
+        return found
+    }
+
+    private static func allowsVariants(_ word: String) -> Bool {
+        (minimumVariantLength...maximumVariantLength).contains(word.count)
+    }
+
+    /// The lower-cased word and every one-letter deletion of it. Two words one edit apart always share
+    /// a key (equal, same deletion after a substitution, or the shorter is a deletion of the longer),
+    /// so the keys find every candidate; ``isVariant(_:of:)`` then confirms.
+    private static func variantKeys(of word: String) -> [String] {
+        let lower = word.lowercased()
+        var keys = [lower]
+        keys.reserveCapacity(lower.count + 1)
+        var skipped = lower.startIndex
+        while skipped < lower.endIndex {
+            let next = lower.index(after: skipped)
+            keys.append(String(lower[..<skipped] + lower[next...]))
+            skipped = next
+        }
+        return keys
+    }
+
+    /// `form` spells the end of `name` with the surname transliterated differently: same first letter,
+    /// length within one, one edit apart, and `name` has a given name so its last word is a surname.
+    static func isVariant(_ form: [String], of name: [String]) -> Bool {
+        guard name.count >= 2, form.count <= name.count, let surname = name.last, let candidate = form.last,
+              candidate != surname, name.suffix(form.count).dropLast().elementsEqual(form.dropLast()),
+              min(candidate.count, surname.count) >= minimumVariantLength,
+              abs(candidate.count - surname.count) <= 1,
+              candidate.first?.lowercased() == surname.first?.lowercased() else { return false }
+        return editDistance(candidate, surname, limit: 1) <= 1
+    }
+}

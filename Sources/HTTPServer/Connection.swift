@@ -47,6 +47,7 @@ final class Connection: @unchecked Sendable {
 
     private struct PendingRequest {
         let head: RequestHead
+        let target: RequestTarget
         let responder: any HTTPResponder
         let parameters: [String: String]
         var body: [UInt8] = []
@@ -256,7 +257,7 @@ final class Connection: @unchecked Sendable {
                 outbound.append(contentsOf: ResponseSerializer.continueResponse)
                 flush()
             }
-            phase = .readingBody(PendingRequest(head: head, responder: responder, parameters: parameters))
+            phase = .readingBody(PendingRequest(head: head, target: target, responder: responder, parameters: parameters))
         case .notFound:
             refuse(head, ProblemDetails(status: .notFound, detail: "no resource at \(target.path)").response(),
                    expectsContinue: expectsContinue)
@@ -305,7 +306,8 @@ final class Connection: @unchecked Sendable {
     private func dispatch(_ pending: PendingRequest) {
         phase = .responding
         pauseReading()
-        let request = HTTPRequest(head: pending.head, body: pending.body, pathParameters: pending.parameters, peer: peer)
+        let request = HTTPRequest(
+            head: pending.head, target: pending.target, body: pending.body, pathParameters: pending.parameters, peer: peer)
         let responder = pending.responder
         let started = DispatchTime.now()
         context.pool.submit { [self] in

@@ -10,9 +10,13 @@ public struct HTTPRequest: Sendable {
     /// The peer's address as `host:port`, for logs.
     public let peer: String
 
-    public init(head: RequestHead, body: [UInt8] = [], pathParameters: [String: String] = [:], peer: String = "") {
+    /// - Parameter target: `head.target` already split, when the caller has it; split here otherwise.
+    public init(
+        head: RequestHead, target: RequestTarget? = nil, body: [UInt8] = [], pathParameters: [String: String] = [:],
+        peer: String = ""
+    ) {
         self.head = head
-        self.target = RequestTarget(head.target)
+        self.target = target ?? RequestTarget(head.target)
         self.body = body
         self.pathParameters = pathParameters
         self.peer = peer

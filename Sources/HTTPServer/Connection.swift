@@ -259,11 +259,11 @@ final class Connection: @unchecked Sendable {
             }
             phase = .readingBody(PendingRequest(head: head, target: target, responder: responder, parameters: parameters))
         case .notFound:
-            refuse(head, ProblemDetails(status: .notFound, detail: "no resource at \(target.path)").response(),
+            refuse(head, ProblemDetails(status: .notFound, detail: "no resource at \(target.rawPath)").response(),
                    expectsContinue: expectsContinue)
         case .methodNotAllowed(let allowed):
             let list = allowed.map(\.rawValue).joined(separator: ", ")
-            refuse(head, ProblemDetails(status: .methodNotAllowed, detail: "\(head.method) is not allowed on \(target.path); use \(list)")
+            refuse(head, ProblemDetails(status: .methodNotAllowed, detail: "\(head.method) is not allowed on \(target.rawPath); use \(list)")
                 .response(fields: ["Allow": list]), expectsContinue: expectsContinue)
         case .options(let allowed):
             refuse(head, HTTPResponse(status: .ok, fields: ["Allow": allowed.map(\.rawValue).joined(separator: ", ")]),

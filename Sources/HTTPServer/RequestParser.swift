@@ -335,9 +335,10 @@ public struct RequestParser: Sendable {
             throw .bad(hosts == 0 ? "an HTTP/1.1 request needs a Host field (RFC 9112 §3.2)" : "a request has more than one Host field")
         }
         if hosts > 1 { throw .bad("a request has more than one Host field") }
-        if let host = fields["Host"], !host.utf8.allSatisfy(\.isHostCharacter) {
+        if let host = fields["Host"], !RequestParser.isValidHost(host) {
             throw .bad("the Host field is not a valid host[:port] (RFC 3986 §3.2.2)")
         }
+        try RequestParser.checkTargetForm(partial.target, method: partial.method)
 
         let framing = try bodyFraming(partial)
         bodySize = 0
@@ -347,6 +348,55 @@ public struct RequestParser: Sendable {
         case .chunked: state = .chunkSize
         }
         return RequestHead(method: partial.method, target: partial.target, version: partial.version, fields: fields, framing: framing)
+    }
+
+    /// `uri-host [ ":" port ]` with a decimal port; empty is allowed for targets without an authority (RFC 9112 §3.2).
+    static func isValidHost(_ value: String) -> Bool {
+        var bytes = Substring(value).utf8[...]
+        if bytes.first == UInt8(ascii: "[") {
+            guard let close = bytes.firstIndex(of: UInt8(ascii: "]")) else { return false }
+            guard bytes[bytes.index(after: bytes.startIndex)..<close].allSatisfy(\.isHostCharacter) else { return false }
+            bytes = bytes[bytes.index(after: close)...]
+            guard let colon = bytes.first else { return true }
+            return colon == UInt8(ascii: ":") && bytes.dropFirst().allSatisfy(\.isDigit)
+        }
+        if let colon = bytes.lastIndex(of: UInt8(ascii: ":")) {
+            guard bytes[bytes.index(after: colon)...].allSatisfy(\.isDigit) else { return false }
+            bytes = bytes[..<colon]
+        }
+        return bytes.allSatisfy { $0.isHostCharacter && $0 != UInt8(ascii: ":") && $0 != UInt8(ascii: "[") && $0 != UInt8(ascii: "]") }
+    }
+
+    /// RFC 9112 §3.2: origin-form (`/path`), absolute-form (`scheme://...`), `*` for OPTIONS only,
+    /// authority-form for CONNECT only; and every `%` in the path starts a two-digit hex escape.
+    static func checkTargetForm(_ target: String, method: HTTPMethod) throws(HTTPParserError) {
+        let bytes = Array(target.utf8)
+        if bytes == [UInt8(ascii: "*")] {
+            guard method == .options else { throw .bad("the `*` request target is only for OPTIONS") }
+            return
+        }
+        if method.rawValue == "CONNECT" { return }
+        var pathStart = 0
+        if bytes.first != UInt8(ascii: "/") {
+            // absolute-form: scheme ":" "//" authority path-abempty [ "?" query ]
+            guard let schemeEnd = target.utf8.firstIndex(of: UInt8(ascii: ":")).map({ target.utf8.distance(from: target.utf8.startIndex, to: $0) }),
+                  schemeEnd > 0, bytes[0].isLetter,
+                  bytes[0..<schemeEnd].allSatisfy({ $0.isLetter || $0.isDigit || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }),
+                  bytes[schemeEnd...].starts(with: Array("://".utf8))
+            else { throw .bad("the request target is neither a path starting with / nor an absolute URI") }
+            pathStart = schemeEnd + 3
+        }
+        var index = pathStart
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "%") {
+                guard index + 2 < bytes.count, bytes[index + 1].hexDigitValue != nil, bytes[index + 2].hexDigitValue != nil else {
+                    throw .bad("the request target has a % not followed by two hex digits")
+                }
+                index += 3
+            } else {
+                index += 1
+            }
+        }
     }
 
     /// RFC 9112 §6.3: Transfer-Encoding wins, must end in chunked, and never comes with Content-Length.
@@ -433,6 +483,8 @@ extension UInt8 {
     static let tab = UInt8(ascii: "\t")
 
     var isDigit: Bool { self >= UInt8(ascii: "0") && self <= UInt8(ascii: "9") }
+
+    var isLetter: Bool { (self | 0x20) >= UInt8(ascii: "a") && (self | 0x20) <= UInt8(ascii: "z") }
 
     var hexDigitValue: UInt8? { RequestTarget.hexValue(self) }
 

@@ -17,7 +17,7 @@ extension NewsAPI {
 
     func listEntities(_ request: HTTPRequest) throws -> HTTPResponse {
         var type: EntityType?
-        if let text = request.target.queryValue("type") {
+        if let text = try Parameters(request: request).single("type") {
             guard let parsed = EntityType(rawValue: text.uppercased()) else {
                 let names = EntityType.allCases.map(\.rawValue).joined(separator: ", ")
                 throw APIError.invalidParameter("type", "one of \(names), not \"\(text)\"")

@@ -6,12 +6,21 @@ struct Parameters {
 
     /// An integer query parameter in `range`, or `defaultValue` when absent.
     func integer(_ name: String, in range: ClosedRange<Int>, default defaultValue: Int) throws(APIError) -> Int {
-        guard let text = request.target.queryValue(name) else { return defaultValue }
+        guard let text = try single(name) else { return defaultValue }
         guard let value = Parameters.decimal(text), range.contains(value) else {
             let upper = range.upperBound == Int.max ? "" : " to \(range.upperBound)"
             throw .invalidParameter(name, "an integer from \(range.lowerBound)\(upper), not \"\(text)\"")
         }
         return value
+    }
+
+    /// The one value of a query parameter that takes one, or nil when absent.
+    ///
+    /// - Throws: a 400 when it is given more than once, rather than silently picking one.
+    func single(_ name: String) throws(APIError) -> String? {
+        let values = request.target.queryValues(name)
+        guard values.count <= 1 else { throw .invalidParameter(name, "given once, not \(values.count) times") }
+        return values.first
     }
 
     /// `limit` (1 to 100, default 20) and `offset` (0 or more, default 0), as every listing takes them.

@@ -40,8 +40,6 @@ struct Serve: ParsableCommand {
     func run() throws {
         let store = try openStore(at: db)
         let intake = DocumentIntake(store: store)
-        let report = try IngestRun(intake: intake, echo: { _ in }).ingest(paths: [seeds])
-        say("seeds: \(report.summary)")
 
         var configuration = ServerConfiguration()
         configuration.host = host
@@ -54,11 +52,14 @@ struct Serve: ParsableCommand {
             accessLog = logger
         }
         let server = HTTPServer(configuration: configuration, router: NewsAPI(intake: intake).router(), accessLog: accessLog)
+        // Listen before touching the database with seeds: a port in use should fail before anything is written.
         do {
             try server.start()
         } catch {
             throw CommandFailure("cannot listen on \(host):\(port): \(error)")
         }
+        let report = try IngestRun(intake: intake, echo: { _ in }).ingest(paths: [seeds])
+        say("seeds: \(report.summary)")
         let shownHost = host.contains(":") ? "[\(host)]" : host
         say("newsapi listening on http://\(shownHost):\(server.port)")
 
@@ -72,6 +73,17 @@ struct Serve: ParsableCommand {
 
 /// Opens (creating its folder) and migrates the database, with a message naming the file on failure.
 func openStore(at path: String) throws -> NewsStore {
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+        if isFolder.boolValue { throw CommandFailure("cannot open the database \(path): it is a folder") }
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              attributes[.type] as? FileAttributeType == .typeRegular else {
+            throw CommandFailure("cannot open the database \(path): it is not a regular file")
+        }
+        guard FileManager.default.isWritableFile(atPath: path) else {
+            throw CommandFailure("cannot open the database \(path): it is not writable")
+        }
+    }
     do {
         return try NewsStore(path: path)
     } catch {

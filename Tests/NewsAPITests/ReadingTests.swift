@@ -92,7 +92,7 @@ struct ReadingTests {
     @Test(arguments: [
         ("/v1/articles?limit=0", 400), ("/v1/articles?limit=101", 400), ("/v1/articles?limit=%2B5", 400),
         ("/v1/articles?offset=-1", 400), ("/v1/entities?type=PLANET", 400),
-        ("/v1/entities?limit=0", 400), ("/v1/captions?offset=-5", 400), ("/v1/captions?limit=1e3", 400),
+        ("/v1/entities?limit=0", 400), ("/v1/articles?limit=1&limit=abc", 400), ("/v1/entities?type=GPE&type=ORG", 400), ("/v1/captions?offset=-5", 400), ("/v1/captions?limit=1e3", 400),
         ("/v1/articles/abc", 404), ("/v1/articles/1%2F2", 404), ("/v1/articles%2F1", 404), ("/v1/articles/999999", 404), ("/v1/entities/0", 404),
     ])
     func badParametersAreProblems(target: String, status: Int) throws {

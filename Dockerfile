@@ -8,6 +8,8 @@ WORKDIR /src
 COPY Package.swift ./
 COPY Migrations ./Migrations
 COPY Sources ./Sources
+# The manifest names the test targets' folders, so they must exist for it to load.
+COPY Tests ./Tests
 RUN swift build -c release --static-swift-stdlib --product newsapi \
     && mkdir -p /out \
     && cp .build/release/newsapi /out/ \

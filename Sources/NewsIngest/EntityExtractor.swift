@@ -182,9 +182,30 @@ struct EntityExtractor: Sendable {
         guard !name.isEmpty else { return }
         if let entry = gazetteer.entity(for: name.map(\.text).joined(separator: " ")) {
             mentions.append(.entity(entry))
+        } else if let place = placeEndingName(in: name) {
+            // "President John Smith London officials": the place is its own mention, not the surname's tail.
+            let person = trimmedParticles(name[..<place])
+            if person.allSatisfy(isNameLike) { mentions.append(.person(person.map(\.text))) }
+            read(name[place...], followsTitle: false, into: &mentions)
         } else if name.allSatisfy(isNameLike) {
             mentions.append(.person(name.map(\.text)))
         }
+    }
+
+    /// Where a known place or group (GPE, LOC, NORP) starts inside a titled name, ending the person before it.
+    ///
+    /// At least two capitalised words must precede the place, so "President George Washington" or
+    /// "Gen. Hifter" + one word stays one name: a lone given name before a place is more likely a surname.
+    private func placeEndingName(in name: ArraySlice<Token>) -> Int? {
+        var capitalised = 0
+        for index in name.indices {
+            if capitalised >= 2, name[index].isCapitalised, let (entry, _) = knownPhrase(at: index, in: name, minimumLength: 1),
+               entry.type == .gpe || entry.type == .loc || entry.type == .norp {
+                return index
+            }
+            if name[index].isCapitalised { capitalised += 1 }
+        }
+        return nil
     }
 
     /// The longest gazetteer name of at least `minimumLength` words starting at `index`.

@@ -146,4 +146,53 @@ import Testing
         #expect(found["ORG/Armed Conflict Location & Event Data Project"]?.mentions == 1)
         #expect(found["GPE/Venice"] != nil)
     }
+
+    @Test func knownPlaceEndsATitledPersonName() throws {
+        let article = try parse("""
+            Leaders Meet for Trade Talks
+
+            The deal was welcomed, said President John Smith London officials.
+
+            Later Prime Minister Ana Ruiz Paris Berlin envoys and Gov. Mary Jones Albany staff joined.
+            """)
+        let found = entities(article)
+        let people = Set(article.entities.filter { $0.type == .person }.map(\.name))
+        #expect(people == ["John Smith", "Ana Ruiz", "Mary Jones"], "people \(people)")
+        #expect(found["GPE/London"]?.mentions == 1)
+        #expect(found["GPE/Paris"]?.mentions == 1)
+        #expect(found["GPE/Berlin"]?.mentions == 1)
+        #expect(found["GPE/Albany"]?.mentions == 1)
+    }
+
+    @Test func namesContainingPlaceWordsStayWhole() throws {
+        let article = try parse("""
+            Markets Steady After Rate Decision
+
+            The Bank of England held rates. New York Gov. Kathy Hochul welcomed it.
+
+            French Foreign Minister Jean-Yves Le Drian and President George Washington were cited.
+            """)
+        let found = entities(article)
+        #expect(found["ORG/Bank of England"]?.mentions == 1)
+        #expect(found["GPE/England"] == nil)
+        #expect(found["GPE/New York"]?.mentions == 1)
+        #expect(found["PERSON/Kathy Hochul"]?.mentions == 1)
+        #expect(found["PERSON/Jean-Yves Le Drian"]?.mentions == 1)
+        #expect(found["PERSON/George Washington"]?.mentions == 1)
+    }
+
+    @Test func peopleNamedLikeCitiesStayPeople() throws {
+        let article = try parse("""
+            Fans Gather to Remember a Pop Star
+
+            Fans gathered on Monday to remember Michael Jackson, and Austin Rivers spoke with Charlotte Brown about the singer.
+
+            Michael Jackson was born in 1958.
+            """)
+        let found = entities(article)
+        #expect(found["PERSON/Michael Jackson"]?.mentions == 2)
+        #expect(found["PERSON/Austin Rivers"]?.mentions == 1)
+        #expect(found["PERSON/Charlotte Brown"]?.mentions == 1)
+        #expect(!article.entities.contains { $0.type == .gpe })
+    }
 }

@@ -13,7 +13,8 @@ struct Serve: ParsableCommand {
     @Option(help: "Address to listen on.")
     var host = "127.0.0.1"
 
-    @Option(help: "TCP port to listen on (0 picks a free one).")
+    // Unconditional parsing: a negative number is a value to reject with a clear message, not an unknown flag.
+    @Option(parsing: .unconditional, help: "TCP port to listen on (0 picks a free one).")
     var port = 8080
 
     @Option(help: "SQLite database file; its folder is created if needed.")
@@ -25,7 +26,7 @@ struct Serve: ParsableCommand {
     @Flag(help: "Do not log one line per request to standard error.")
     var noAccessLog = false
 
-    @Option(help: "Seconds that in-flight requests get to finish after SIGINT or SIGTERM before their connections are closed.")
+    @Option(parsing: .unconditional, help: "Seconds that in-flight requests get to finish after SIGINT or SIGTERM before their connections are closed.")
     var gracePeriod = 30
 
     @Option(help: ArgumentHelp("Handlers that may run at once; further requests wait their turn.", valueName: "count"))

@@ -7,9 +7,9 @@ import NewsIngest
 public struct ArticleDetail: Hashable, Sendable, Codable {
     public var id: Int64
     public var headline: String
-    public var publishedAt: CalendarDate?
-    public var dateline: String?
-    public var byline: String?
+    @NullEncoded public var publishedAt: CalendarDate?
+    @NullEncoded public var dateline: String?
+    @NullEncoded public var byline: String?
     /// Body paragraphs in document order.
     public var paragraphs: [String]
     /// Photo captions in document order.
@@ -36,25 +36,6 @@ public struct ArticleDetail: Hashable, Sendable, Codable {
         self.sha256 = sha256
         self.createdAt = createdAt
     }
-
-    enum CodingKeys: String, CodingKey {
-        case id, headline, publishedAt, dateline, byline, paragraphs, captions, entities, sha256, createdAt
-    }
-
-    // Written out so that nil values encode as JSON null instead of being left out.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(headline, forKey: .headline)
-        try container.encode(publishedAt, forKey: .publishedAt)
-        try container.encode(dateline, forKey: .dateline)
-        try container.encode(byline, forKey: .byline)
-        try container.encode(paragraphs, forKey: .paragraphs)
-        try container.encode(captions, forKey: .captions)
-        try container.encode(entities, forKey: .entities)
-        try container.encode(sha256, forKey: .sha256)
-        try container.encode(createdAt, forKey: .createdAt)
-    }
 }
 
 extension ArticleDetail {
@@ -67,9 +48,9 @@ extension ArticleDetail {
         /// True for archive photos (`FILE - ` prefix).
         public var isFilePhoto: Bool
         /// The day the photo was taken, when the caption says.
-        public var date: CalendarDate?
+        @NullEncoded public var date: CalendarDate?
         /// Where the photo was taken, when the caption says.
-        public var place: String?
+        @NullEncoded public var place: String?
 
         public init(id: Int64, text: String, isFilePhoto: Bool, date: CalendarDate?, place: String?) {
             self.id = id
@@ -77,20 +58,6 @@ extension ArticleDetail {
             self.isFilePhoto = isFilePhoto
             self.date = date
             self.place = place
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case id, text, isFilePhoto, date, place
-        }
-
-        // Written out so that nil values encode as JSON null instead of being left out.
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(text, forKey: .text)
-            try container.encode(isFilePhoto, forKey: .isFilePhoto)
-            try container.encode(date, forKey: .date)
-            try container.encode(place, forKey: .place)
         }
     }
 

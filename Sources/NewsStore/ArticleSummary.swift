@@ -8,8 +8,8 @@ public struct ArticleSummary: Hashable, Sendable, Codable {
     public var id: Int64
     public var headline: String
     /// Publication day; nil when unknown.
-    public var publishedAt: CalendarDate?
-    public var dateline: String?
+    @NullEncoded public var publishedAt: CalendarDate?
+    @NullEncoded public var dateline: String?
     /// Number of photo captions stored for the article.
     public var captionCount: Int
 
@@ -19,20 +19,6 @@ public struct ArticleSummary: Hashable, Sendable, Codable {
         self.publishedAt = publishedAt
         self.dateline = dateline
         self.captionCount = captionCount
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, headline, publishedAt, dateline, captionCount
-    }
-
-    // Written out so that nil values encode as JSON null instead of being left out.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(headline, forKey: .headline)
-        try container.encode(publishedAt, forKey: .publishedAt)
-        try container.encode(dateline, forKey: .dateline)
-        try container.encode(captionCount, forKey: .captionCount)
     }
 }
 

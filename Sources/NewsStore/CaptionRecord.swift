@@ -11,9 +11,9 @@ public struct CaptionRecord: Hashable, Sendable, Codable {
     /// True for archive photos (`FILE - ` prefix).
     public var isFilePhoto: Bool
     /// The day the photo was taken, when the caption says.
-    public var date: CalendarDate?
+    @NullEncoded public var date: CalendarDate?
     /// Where the photo was taken, when the caption says.
-    public var place: String?
+    @NullEncoded public var place: String?
 
     public init(id: Int64, articleId: Int64, text: String, isFilePhoto: Bool, date: CalendarDate?, place: String?) {
         self.id = id
@@ -22,21 +22,6 @@ public struct CaptionRecord: Hashable, Sendable, Codable {
         self.isFilePhoto = isFilePhoto
         self.date = date
         self.place = place
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, articleId, text, isFilePhoto, date, place
-    }
-
-    // Written out so that nil values encode as JSON null instead of being left out.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(articleId, forKey: .articleId)
-        try container.encode(text, forKey: .text)
-        try container.encode(isFilePhoto, forKey: .isFilePhoto)
-        try container.encode(date, forKey: .date)
-        try container.encode(place, forKey: .place)
     }
 }
 

@@ -46,6 +46,7 @@ public struct Router: Sendable {
             return .literal(String(part))
         }
         routes.append(Route(method: method, segments: segments, responder: responder))
+        methods = Router.withHead(routes.map(\.method))
     }
 
     /// Adds a route answered by a closure.
@@ -56,9 +57,8 @@ public struct Router: Sendable {
     }
 
     /// Every method some route answers, HEAD included when GET is, in first-use order.
-    public var methods: [HTTPMethod] {
-        Router.withHead(routes.map(\.method))
-    }
+    /// Kept up to date by ``add(_:_:_:)`` because ``match(_:path:)`` consults it on every request.
+    public private(set) var methods: [HTTPMethod] = []
 
     /// Finds the responder for `method` and a path as sent (still percent-encoded).
     public func match(_ method: HTTPMethod, path rawPath: String) -> Match {

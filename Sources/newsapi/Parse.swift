@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NewsAPI
 import NewsIngest
 
 /// `newsapi parse FILE`: print what the parser extracts, storing nothing.

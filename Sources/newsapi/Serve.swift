@@ -59,8 +59,9 @@ struct Serve: ParsableCommand {
         } catch {
             throw CommandFailure("cannot listen on \(host):\(port): \(error)")
         }
-        let report = try IngestRun(intake: intake, echo: { _ in }).ingest(paths: [seeds])
-        say("seeds: \(report.summary)")
+        let started = ContinuousClock.now
+        let seeded = try BulkIngest(parser: intake.parser).run(DocumentFiles.list([seeds]), store: store) { _ in }
+        say("seeds: " + seeded.summary(elapsed: ContinuousClock.now - started, dryRun: false))
         let shownHost = host.contains(":") ? "[\(host)]" : host
         say("newsapi listening on http://\(shownHost):\(server.port)")
 

@@ -20,6 +20,7 @@ let package = Package(
         ),
         .target(
             name: "NewsIngest",
+            exclude: ["Gazetteers"],
             resources: [.process("Resources")]
         ),
         .target(

@@ -1,32 +1,32 @@
-/// Counts mentions across a document and resolves people consistently: once "Khalifa Hifter" is a
-/// person, "Hifter" and the transliteration "Hiftar" are mentions of him.
+/// Gathers a document's candidates into entities and resolves people consistently: once "Khalifa Hifter"
+/// is a person, "Hifter" and the transliteration "Hiftar" are mentions of him.
 ///
-/// Runs in time linear in the number of mentions (plus sorting): people are found through
+/// Runs in time linear in the number of candidates (plus sorting): people are found through
 /// ``PersonIndex``, never by scanning all people per mention.
 struct EntityTally {
     let entities: [NamedEntity]
 
-    init(_ mentions: [Mention]) {
-        var counts: [Gazetteer.Entry: Int] = [:]
-        var formCounts: [[String]: Int] = [:]
+    init(_ candidates: [Candidate]) {
+        var known: [Gazetteer.Entry: [MentionSpan]] = [:]
+        var formSpans: [[String]: [MentionSpan]] = [:]
         var formOrder: [[String]] = []
-        var unresolved: [String: Int] = [:]
+        var unresolved: [String: [MentionSpan]] = [:]
         var unresolvedOrder: [String] = []
-        func addForm(_ form: [String]) {
-            if formCounts[form] == nil { formOrder.append(form) }
-            formCounts[form, default: 0] += 1
+        func addForm(_ form: [String], _ candidate: Candidate) {
+            if formSpans[form] == nil { formOrder.append(form) }
+            formSpans[form, default: []].append(candidate.span)
         }
-        for mention in mentions {
-            switch mention {
-            case .entity(let entry): counts[entry, default: 0] += 1
-            case .person(let form): addForm(form)
+        for candidate in candidates {
+            switch candidate.reading {
+            case .entity(let entry): known[entry, default: []].append(candidate.span)
+            case .person(let form): addForm(form, candidate)
             case .unresolved(let word, let followsTitle):
                 // "dictator Gadhafi": a lower-case title makes a lone word a person.
                 if followsTitle {
-                    addForm([word])
+                    addForm([word], candidate)
                 } else {
                     if unresolved[word] == nil { unresolvedOrder.append(word) }
-                    unresolved[word, default: 0] += 1
+                    unresolved[word, default: []].append(candidate.span)
                 }
             }
         }
@@ -36,23 +36,25 @@ struct EntityTally {
             lhs.element.count != rhs.element.count ? lhs.element.count > rhs.element.count : lhs.offset < rhs.offset
         }.map(\.element)
         var index = PersonIndex()
+        var spans: [[MentionSpan]] = []
         for form in forms {
-            let count = formCounts[form] ?? 0
+            let formSpans = formSpans[form] ?? []
             if let person = index.uniqueLongerName(endingWith: form) ?? index.uniqueVariant(of: form) {
-                index.addMentions(count, to: person)
+                spans[person] += formSpans
             } else {
-                index.add(form, mentions: count)
+                index.add(form)
+                spans.append(formSpans)
             }
         }
         // Lone words never create people, so resolving each distinct word once is the same as resolving each mention.
         for word in unresolvedOrder {
             if let person = index.uniqueSurname(word) ?? index.uniqueVariant(of: [word]) {
-                index.addMentions(unresolved[word] ?? 0, to: person)
+                spans[person] += unresolved[word] ?? []
             }
         }
 
-        var entities = counts.map { NamedEntity(name: $0.key.name, type: $0.key.type, mentions: $0.value) }
-        entities += index.people.map { NamedEntity(name: $0.tokens.joined(separator: " "), type: .person, mentions: $0.mentions) }
+        var entities = known.map { NamedEntity(name: $0.key.name, type: $0.key.type, spans: $0.value) }
+        entities += zip(index.people, spans).map { NamedEntity(name: $0.joined(separator: " "), type: .person, spans: $1) }
         self.entities = entities.sorted { lhs, rhs in
             if lhs.mentions != rhs.mentions { return lhs.mentions > rhs.mentions }
             if lhs.name != rhs.name { return lhs.name < rhs.name }

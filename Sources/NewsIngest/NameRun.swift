@@ -2,8 +2,8 @@
 /// "Libyan National Army", "Jean-Yves Le Drian".
 struct NameRun: Sendable {
     var tokens: [Token]
-    /// A lower-case person title stands right before the run ("dictator Moammar Gadhafi").
-    var followsPersonTitle: Bool
+    /// The lower-case person title right before the run ("dictator" of "dictator Moammar Gadhafi"), if any.
+    var personTitle: String?
 
     var words: [String] { tokens.map(\.text) }
 }
@@ -26,16 +26,16 @@ struct NameRunBuilder: Sendable {
     func runs(in tokens: [Token]) -> [NameRun] {
         var runs: [NameRun] = []
         var current: [Token] = []
-        var currentFollowsTitle = false
+        var currentTitle: String?
         var previousLowerCase: String?
 
         func flush() {
             while let last = current.last, !last.isCapitalised { current.removeLast() }
-            if !current.isEmpty { runs.append(NameRun(tokens: current, followsPersonTitle: currentFollowsTitle)) }
+            if !current.isEmpty { runs.append(NameRun(tokens: current, personTitle: currentTitle)) }
             current = []
         }
-        func followsTitle() -> Bool {
-            previousLowerCase.map { gazetteer.lowerCasePersonTitles.contains($0) } ?? false
+        func precedingTitle() -> String? {
+            previousLowerCase.flatMap { gazetteer.lowerCasePersonTitles.contains($0.lowercased()) ? $0 : nil }
         }
 
         for (position, token) in tokens.enumerated() {
@@ -52,13 +52,15 @@ struct NameRunBuilder: Sendable {
                 }
                 if token.isIsolated {
                     flush()
-                    currentFollowsTitle = followsTitle()
+                    currentTitle = precedingTitle()
                     current = [token]
                     flush()
                     previousLowerCase = nil
                     continue
                 }
-                if current.isEmpty { currentFollowsTitle = followsTitle() }
+                if current.isEmpty {
+                    currentTitle = precedingTitle()
+                }
                 previousLowerCase = nil
                 current.append(token)
                 if token.isPossessive {
@@ -75,7 +77,7 @@ struct NameRunBuilder: Sendable {
                 continue
             }
             flush()
-            previousLowerCase = token.text.lowercased()
+            previousLowerCase = token.text
         }
         flush()
         return runs

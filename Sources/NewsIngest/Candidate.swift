@@ -7,6 +7,11 @@ enum Reading: Sendable {
     /// A lone capitalised word that is a name only if it is a person's short form ("Conte", "Hiftar"),
     /// or a person outright when a lower-case title stands before it ("dictator Gadhafi").
     case unresolved(String, followsTitle: Bool)
+    /// A lone capitalised word after "in", "near" and the like ("in Lodwar"): a place, unless it is a
+    /// person's short form ("in Conte's view" after "Giuseppe Conte").
+    case place(String)
+    /// Words that name a person only as the end of a fuller name in the document ("Le Goff").
+    case shortForm([String])
 }
 
 /// A reading and where it stands.

@@ -24,8 +24,15 @@ struct EntityExtractor: Sendable {
             + paragraphs.enumerated().map { ($1, MentionSpan.Section.paragraph, $0) }
         for (text, section, index) in bodies {
             var out = CandidateSink(text: text, section: section, index: index)
-            for run in runBuilder.runs(in: Tokenizer.tokens(in: text)) {
-                read(run.tokens[...], title: run.personTitle, into: &out)
+            let runs = runBuilder.runs(in: Tokenizer.tokens(in: text))
+            for (position, run) in runs.enumerated() {
+                let next = position + 1 < runs.count ? runs[position + 1] : nil
+                if let place = placeBeforeRegion(run, next: next, in: text) {
+                    out.add(.entity(place), run.tokens[...])
+                    continue
+                }
+                let afterPreposition = run.precedingWord.map { Self.placePrepositions.contains($0.lowercased()) } ?? false
+                read(run.tokens[...], title: run.personTitle, afterPreposition: afterPreposition, into: &out)
             }
             candidates += out.candidates
         }
@@ -66,6 +73,29 @@ struct EntityExtractor: Sendable {
         }
     }
 
+    /// Last words of the names of administrative divisions: "Turkana County", "Mopti Region".
+    private static let administrativeWords: Set<String> = [
+        "County", "Province", "District", "Region", "Governorate", "Prefecture", "Oblast", "Department", "Municipality", "Country", "State",
+    ]
+
+    /// Words after which a lone unknown name is a place: "in Lodwar", "near Kakuma".
+    private static let placePrepositions: Set<String> = ["in", "near", "outside", "across", "around"]
+
+    /// "in Lodwar, Kenya", "near Santiago de Compostela, Spain": an unknown name after a place preposition,
+    /// then a comma and a known country or state, is a town of that country.
+    private func placeBeforeRegion(_ run: NameRun, next: NameRun?, in text: String) -> Gazetteer.Entry? {
+        guard let next, let preposition = run.precedingWord, Self.placePrepositions.contains(preposition.lowercased()),
+              (1...4).contains(run.tokens.count), let last = run.tokens.last, !last.isPossessive,
+              let first = next.tokens.first, next.precedingWord == nil else { return nil }
+        let units = Array(text.utf16[text.utf16.index(text.utf16.startIndex, offsetBy: last.end)...].prefix(first.start - last.end))
+        guard units == Array(", ".utf16) else { return nil }
+        let surface = run.words.joined(separator: " ")
+        guard gazetteer.entity(for: surface) == nil, firstTitle(in: run.tokens[...]) == nil,
+              run.tokens.allSatisfy(isNameLike), !run.tokens.contains(where: { gazetteer.organisationHeads.contains($0.text) }),
+              gazetteer.entity(for: next.words.joined(separator: " "))?.type == .gpe else { return nil }
+        return Gazetteer.Entry(name: surface, type: .gpe)
+    }
+
     /// Lower-case words inside place names.
     private static let placeParticles: Set<String> = ["de", "da", "do", "del", "la", "el", "al", "of", "the", "es", "y"]
     /// Words before a title that describe the office, not a separate entity ("Senate Majority Leader").
@@ -80,7 +110,9 @@ struct EntityExtractor: Sendable {
     ]
 
     /// Reads one run of capitalised words: known name, organisation, title + person, or a guess.
-    private func read(_ run: ArraySlice<Token>, title lowerTitle: String?, into out: inout CandidateSink) {
+    private func read(
+        _ run: ArraySlice<Token>, title lowerTitle: String?, afterPreposition: Bool = false, into out: inout CandidateSink
+    ) {
         let tokens = trimmedParticles(run)
         guard let first = tokens.first else { return }
         if tokens.count > Self.longestNameRun {
@@ -119,6 +151,19 @@ struct EntityExtractor: Sendable {
             out.add(.entity(Gazetteer.Entry(name: surface, type: .loc)), tokens)
             return
         }
+        // "Turkana County", "Basque Country": an administrative word ends the name of a GPE.
+        if tokens.count > 1, let last = tokens.last, Self.administrativeWords.contains(last.text), firstTitle(in: tokens) == nil {
+            out.add(.entity(Gazetteer.Entry(name: surface, type: .gpe)), tokens)
+            return
+        }
+        // "Kenya Red Cross", "Philippine Red Cross": a place or nationality before a known organisation is
+        // part of that organisation's name.
+        if tokens.count > 1, gazetteer.entity(for: first.text).map({ $0.type != .org && $0.type != .person }) ?? false,
+           let (entry, length) = knownPhrase(at: tokens.startIndex + 1, in: tokens, minimumLength: 1),
+           entry.type == .org, tokens.startIndex + 1 + length == tokens.endIndex {
+            out.add(.entity(Gazetteer.Entry(name: surface, type: .org)), tokens)
+            return
+        }
         // "St. Mark Basilica" is a building; "St. Mark's Square" never gets this far (see NameRunBuilder).
         if tokens.count > 1, first.text == "St." || first.text == "Saint", let last = tokens.last, Self.facilityWords.contains(last.text) {
             out.add(.entity(Gazetteer.Entry(name: surface, type: .loc)), tokens)
@@ -132,7 +177,12 @@ struct EntityExtractor: Sendable {
             if isAcronym(first.text) {
                 out.add(.entity(Gazetteer.Entry(name: first.text, type: .org)), tokens)
             } else if isNameLike(first) {
-                out.add(.unresolved(first.text, followsTitle: lowerTitle != nil), tokens, role: lowerTitle)
+                // "in May" is a date, not a place.
+                if afterPreposition && lowerTitle == nil && !first.startsSentence && APDate.month(named: first.text[...]) == nil {
+                    out.add(.place(first.text), tokens)
+                } else {
+                    out.add(.unresolved(first.text, followsTitle: lowerTitle != nil), tokens, role: lowerTitle)
+                }
             }
             return
         }
@@ -143,11 +193,15 @@ struct EntityExtractor: Sendable {
             return
         }
         let knownParts = tokens.contains { gazetteer.entity(for: $0.text) != nil }
-        if !knownParts, tokens.count <= 4, tokens.allSatisfy(isNameLike) {
+        // Particles do not count towards the length: "Juan Pablo de la Torre" is four names.
+        if !knownParts, tokens.count(where: \.isCapitalised) <= 4, tokens.allSatisfy(isNameLike) {
             // "La Moneda" is a palace: a run opening with a Romance article is a place or building, and a
             // wrong PERSON is worse than none. With a title it went through `readTitled` above.
             if !Self.romanceArticles.contains(first.text) {
                 out.add(.person(tokens.map(\.text)), tokens, role: lowerTitle)
+            } else {
+                // ... unless a fuller name in the document ends with it ("Marie-Claire Le Goff", then "Le Goff").
+                out.add(.shortForm(tokens.map(\.text)), tokens)
             }
             return
         }

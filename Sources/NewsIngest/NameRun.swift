@@ -4,6 +4,8 @@ struct NameRun: Sendable {
     var tokens: [Token]
     /// The lower-case person title right before the run ("dictator" of "dictator Moammar Gadhafi"), if any.
     var personTitle: String?
+    /// The lower-case word right before the run ("in" of "in Lodwar"), if nothing but a space separates them.
+    var precedingWord: String?
 
     var words: [String] { tokens.map(\.text) }
 }
@@ -27,11 +29,14 @@ struct NameRunBuilder: Sendable {
         var runs: [NameRun] = []
         var current: [Token] = []
         var currentTitle: String?
+        var currentPrecedingWord: String?
         var previousLowerCase: String?
 
         func flush() {
             while let last = current.last, !last.isCapitalised { current.removeLast() }
-            if !current.isEmpty { runs.append(NameRun(tokens: current, personTitle: currentTitle)) }
+            if !current.isEmpty {
+                runs.append(NameRun(tokens: current, personTitle: currentTitle, precedingWord: currentPrecedingWord))
+            }
             current = []
         }
         func precedingTitle() -> String? {
@@ -47,12 +52,14 @@ struct NameRunBuilder: Sendable {
             if token.isCapitalised {
                 if gazetteer.isStopWord(token.text), !startsKnownName(at: position, in: tokens) {
                     flush()
-                    previousLowerCase = nil
+                    // "In Lodwar": a capitalised preposition introduces a place as well as a lower-case one.
+                    previousLowerCase = token.text
                     continue
                 }
                 if token.isIsolated {
                     flush()
                     currentTitle = precedingTitle()
+                    currentPrecedingWord = previousLowerCase
                     current = [token]
                     flush()
                     previousLowerCase = nil
@@ -60,6 +67,7 @@ struct NameRunBuilder: Sendable {
                 }
                 if current.isEmpty {
                     currentTitle = precedingTitle()
+                    currentPrecedingWord = previousLowerCase
                 }
                 previousLowerCase = nil
                 current.append(token)
@@ -112,6 +120,8 @@ struct NameRunBuilder: Sendable {
         let allowed: Bool
         switch word {
         case "of": allowed = previous.isCapitalised && (gazetteer.organisationHeads.contains(previous.text) || Self.ofHeads.contains(previous.text))
+        // "International Organization for Migration", "Intergovernmental Authority on Development".
+        case "for", "on": allowed = previous.isCapitalised && gazetteer.organisationHeads.contains(previous.text)
         case "the": allowed = previous.text == "of"
         // Kept only if the run turns out to be an organisation; EntityExtractor splits it otherwise.
         case "&": allowed = previous.isCapitalised
@@ -121,8 +131,9 @@ struct NameRunBuilder: Sendable {
         let following = tokens[next]
         guard following.kind == .word else { return false }
         if following.isCapitalised { return !gazetteer.isStopWord(following.text) && !following.isIsolated }
-        // "of the Interior": one more particle may stand between.
-        return word == "of" && following.text == "the" && next + 1 < tokens.count
+        // "of the Interior", "de la Torre", "van der Merwe": one more particle may stand between.
+        let secondParticle = word == "of" ? following.text == "the" : Self.nameParticles.contains(following.text)
+        return secondParticle && next + 1 < tokens.count && tokens[next + 1].kind == .word
             && tokens[next + 1].isCapitalised && !gazetteer.isStopWord(tokens[next + 1].text)
     }
 }

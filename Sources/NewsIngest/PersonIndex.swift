@@ -60,14 +60,26 @@ struct PersonIndex {
     }
 
     /// The only person whose longer name ends with `form` ("Conte" → "Giuseppe Conte").
+    /// A sentence-initial particle is capitalised ("De la Torre" for "Juan Pablo de la Torre"), so that spelling is tried too.
     func uniqueLongerName(endingWith form: [String]) -> Int? {
-        guard !form.isEmpty, form.count <= Self.maximumIndexedSuffix else { return nil }
-        return suffixOwners[form[...]]?.unique
+        guard let first = form.first, form.count <= Self.maximumIndexedSuffix else { return nil }
+        if let owner = suffixOwners[form[...]] { return owner.unique }
+        guard let lowered = Self.loweredParticle(first) else { return nil }
+        return suffixOwners[([lowered] + form.dropFirst())[...]]?.unique
     }
 
     /// The only person whose name ends with the word `surname`.
     func uniqueSurname(_ surname: String) -> Int? {
-        surnameOwners[surname]?.unique
+        if let owner = surnameOwners[surname] { return owner.unique }
+        return Self.loweredParticle(surname).flatMap { surnameOwners[$0]?.unique }
+    }
+
+    /// "De" → "de", "El-Tayeb" → "el-Tayeb": the spelling inside a name of a particle capitalised at a sentence start.
+    private static func loweredParticle(_ word: String) -> String? {
+        let head = word.split(separator: "-", maxSplits: 1).first.map { $0.lowercased() } ?? ""
+        guard Tokenizer.namePrefixes.contains(head) || ["van", "von", "der", "la", "le"].contains(head),
+              let first = word.first, first.isUppercase else { return nil }
+        return first.lowercased() + word.dropFirst()
     }
 
     /// The only person of whom `form` is a transliteration variant ("Hiftar" → "Khalifa Hifter"),

@@ -2,6 +2,10 @@
 ///
 /// Create one parser and reuse it: the word lists are read from the bundle in `init`.
 public struct ArticleParser: Sendable {
+    /// Changes whenever the same text can parse differently; the store keeps it with each article so
+    /// `newsapi reparse` knows which articles an older parser read.
+    public static let version = 2
+
     /// Lines that are neither chrome nor a title, tolerated before giving up on finding a headline.
     private static let headlineSearchLimit = 10
 
@@ -17,17 +21,23 @@ public struct ArticleParser: Sendable {
 
     /// Reads headline, dates, byline, captions, body paragraphs and named entities from `document`.
     ///
-    /// - Throws: ``IngestError/noHeadline`` when no line reads as a title.
+    /// - Throws: ``IngestError/onlySiteChrome`` when every line is site chrome, ``IngestError/noHeadline``
+    ///   when no other line reads as a title.
     public func parse(_ document: NewsDocument) throws(IngestError) -> ParsedArticle {
         var layout = Layout()
         var skippedBeforeHeadline = 0
+        var sawContent = false
         // Splitting the UTF-8 view avoids grapheme breaking over the whole text; LF is never part of a longer character here.
         for rawLine in document.text.utf8.split(separator: UInt8(ascii: "\n")) {
             let line = Substring(rawLine).trimmingWhitespace()
             guard !line.isEmpty, !classifier.isChrome(line) else { continue }
             guard let headline = layout.headline else {
-                if layout.takeNearTopLine(line) { continue }
+                if layout.takeNearTopLine(line) {
+                    sawContent = true
+                    continue
+                }
                 if classifier.isShortChrome(line) { continue }
+                sawContent = true
                 if classifier.readsAsTitle(line) {
                     layout.headline = line
                     continue
@@ -37,12 +47,14 @@ public struct ArticleParser: Sendable {
                 continue
             }
             if line == headline || layout.captionTexts.contains(line) { continue }
+            // "Caption. (AP Photo/Jane Doe)" repeated without its credit, or the other way round.
+            if let credited = CaptionParser.splitCredit(line), layout.captionTexts.contains(credited.text) { continue }
             if CaptionParser.isFileCaption(line) {
-                layout.addCaption(CaptionParser.caption(line, isFilePhoto: true))
+                layout.addCaption(CaptionParser.caption(line, isFilePhoto: true), line: line)
                 continue
             }
             if !layout.paragraphs.isEmpty, CaptionParser.readsAsLaterCaption(line) {
-                layout.addCaption(CaptionParser.caption(line, isFilePhoto: false))
+                layout.addCaption(CaptionParser.caption(line, isFilePhoto: false), line: line)
                 continue
             }
             if layout.paragraphs.isEmpty {
@@ -52,14 +64,14 @@ public struct ArticleParser: Sendable {
                     if CaptionParser.readsAsLeadCaption(line) {
                         let caption = CaptionParser.caption(line, isFilePhoto: false)
                         layout.leadCaptionDate = caption.date
-                        layout.addCaption(caption)
+                        layout.addCaption(caption, line: line)
                         continue
                     }
                 }
             }
             layout.paragraphs.append(line)
         }
-        guard let headline = layout.headline else { throw .noHeadline }
+        guard let headline = layout.headline else { throw sawContent ? .noHeadline : .onlySiteChrome }
         // Some sites put the byline after the story; it is never body text.
         if let last = layout.paragraphs.last, let names = BylineParser.names(in: last) {
             layout.paragraphs.removeLast()
@@ -72,8 +84,7 @@ public struct ArticleParser: Sendable {
             layout.paragraphs[0] = rest
         }
         let entities = extractor.entities(
-            headline: headline, dateline: dateline,
-            texts: layout.captions.map(\.text) + layout.paragraphs
+            headline: headline, dateline: dateline, captions: layout.captions.map(\.text), paragraphs: layout.paragraphs
         )
         return ParsedArticle(
             headline: headline,
@@ -114,8 +125,11 @@ private struct Layout {
         return false
     }
 
-    /// Keeps each caption once, however often the page repeats it.
-    mutating func addCaption(_ caption: Caption) {
-        if captionTexts.insert(caption.text).inserted { captions.append(caption) }
+    /// Keeps each caption once, however often the page repeats it, with or without its credit.
+    mutating func addCaption(_ caption: Caption, line: String) {
+        let isNew = !captionTexts.contains(caption.text)
+        captionTexts.insert(line)
+        captionTexts.insert(caption.text)
+        if isNew { captions.append(caption) }
     }
 }

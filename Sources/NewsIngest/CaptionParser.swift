@@ -64,10 +64,28 @@ enum CaptionParser {
         return true
     }
 
-    /// A caption for `line`, with the date and place when it ends with them.
+    /// Words that mark a closing parenthesis as a photo credit rather than an aside, lower-cased.
+    private static let creditWords = ["photo", "ap", "reuters", "afp", "getty", "images", "courtesy", "handout", "via", "pool", "epa", "file"]
+    /// Longer parentheses are asides, not credits.
+    private static let maximumCreditLength = 100
+
+    /// The photo credit closing `line` ("AP Photo/Jane Doe" of "... 2018. (AP Photo/Jane Doe)") and the text before it.
+    static func splitCredit(_ line: String) -> (text: String, credit: String)? {
+        guard line.hasSuffix(")"), let open = line.lastIndex(of: "(") else { return nil }
+        let inside = line[line.index(after: open)..<line.index(before: line.endIndex)].trimmingWhitespace()
+        guard !inside.isEmpty, inside.utf8.count <= maximumCreditLength, !inside.contains("(") else { return nil }
+        let words = inside.lowercased().split { !$0.isLetter }
+        guard inside.contains("/") || words.contains(where: { creditWords.contains(String($0)) }) else { return nil }
+        let text = line[..<open].trimmingWhitespace()
+        guard !text.isEmpty else { return nil }
+        return (text, inside)
+    }
+
+    /// A caption for `line`, with the date and place when it ends with them and the photo credit split off.
     static func caption(_ line: String, isFilePhoto: Bool) -> Caption {
         var date: CalendarDate?
         var place: String?
+        let credit = splitCredit(line)
         if let (found, foundPlace) = dateAndPlace(line) {
             date = found
             place = foundPlace
@@ -76,7 +94,7 @@ enum CaptionParser {
             let body = line.drop { $0 != " " }.dropFirst().drop { $0 != " " }.dropFirst()
             if body.hasPrefix("In this ") { date = APDate.leading(in: body.dropFirst(8))?.date }
         }
-        return Caption(text: line, isFilePhoto: isFilePhoto, date: date, place: place)
+        return Caption(text: credit?.text ?? line, isFilePhoto: isFilePhoto, date: date, place: place, credit: credit?.credit)
     }
 
     /// The closing date and the place written right before it.

@@ -1,16 +1,6 @@
-/// What one name run was read as, before the document-wide pass decides who is who.
-enum Mention: Sendable {
-    /// A gazetteer or alias hit, or an organisation by its head word.
-    case entity(Gazetteer.Entry)
-    /// A person's name as written, without title ("Giuseppe Conte", or "Hifter" after "Gen.").
-    case person([String])
-    /// A lone capitalised word that is a name only if it is a person's short form ("Conte", "Hiftar").
-    case unresolved(String, followsTitle: Bool)
-}
-
 /// Finds named entities with gazetteers and capitalisation, no statistical model.
 ///
-/// Reads each capitalised run into ``Mention``s, then lets ``EntityTally`` resolve short forms and
+/// Reads each capitalised run into ``Candidate``s, then lets ``EntityTally`` resolve short forms and
 /// spelling variants of people across the whole document.
 struct EntityExtractor: Sendable {
     let gazetteer: Gazetteer
@@ -26,32 +16,84 @@ struct EntityExtractor: Sendable {
         runBuilder = NameRunBuilder(gazetteer: gazetteer)
     }
 
-    /// Entities of the headline, the dateline place and the body texts (captions and paragraphs), most mentioned first.
-    func entities(headline: String, dateline: String?, texts: [String]) -> [NamedEntity] {
-        var mentions: [Mention] = []
-        for text in texts {
-            for run in runBuilder.runs(in: Tokenizer.tokens(in: text)) {
-                read(run.tokens[...], followsTitle: run.followsPersonTitle, into: &mentions)
+    /// Entities of the headline, the dateline place, the captions and the paragraphs, most mentioned first,
+    /// each with the spans of its mentions.
+    func entities(headline: String, dateline: String?, captions: [String], paragraphs: [String]) -> [NamedEntity] {
+        var candidates: [Candidate] = []
+        let bodies = captions.enumerated().map { ($1, MentionSpan.Section.caption, $0) }
+            + paragraphs.enumerated().map { ($1, MentionSpan.Section.paragraph, $0) }
+        for (text, section, index) in bodies {
+            var out = CandidateSink(text: text, section: section, index: index)
+            let runs = runBuilder.runs(in: Tokenizer.tokens(in: text))
+            for (position, run) in runs.enumerated() {
+                let next = position + 1 < runs.count ? runs[position + 1] : nil
+                if let place = placeBeforeRegion(run, next: next, in: text) {
+                    out.add(.entity(place), run.tokens[...])
+                    continue
+                }
+                let afterPreposition = run.precedingWord.map { Self.placePrepositions.contains($0.lowercased()) } ?? false
+                read(run.tokens[...], title: run.personTitle, afterPreposition: afterPreposition, into: &out)
             }
+            candidates += out.candidates
         }
         // Headlines capitalise every word, so only known names count there.
+        var headlineSink = CandidateSink(text: headline, section: .headline, index: nil)
         for run in runBuilder.runs(in: Tokenizer.tokens(in: headline)) {
-            readHeadline(run.tokens, into: &mentions)
+            readHeadline(run.tokens, into: &headlineSink)
         }
-        for (position, part) in (dateline ?? "").split(separator: ",").enumerated() {
-            let words = part.split(separator: " ")
+        candidates += headlineSink.candidates
+        if let dateline {
+            var out = CandidateSink(text: dateline, section: .dateline, index: nil)
+            readDateline(dateline, into: &out)
+            candidates += out.candidates
+        }
+        return EntityTally(candidates).entities
+    }
+
+    /// "SANTIAGO, Chile": the city the story was filed from, whether or not the city list knows it, then its region.
+    private func readDateline(_ dateline: String, into out: inout CandidateSink) {
+        var offset = 0
+        for (position, part) in dateline.split(separator: ",", omittingEmptySubsequences: false).enumerated() {
+            defer { offset += part.utf16.count + 1 }
+            let leading = part.prefix { $0 == " " }.utf16.count
+            let trimmed = part.trimmingWhitespace()
+            guard !trimmed.isEmpty else { continue }
+            let words = trimmed.split(separator: " ")
             let name = words.enumerated().map { index, word in
                 // "RIO DE JANEIRO" → "Rio de Janeiro": particles inside a place name stay lower case.
                 index > 0 && Self.placeParticles.contains(word.lowercased()) ? word.lowercased() : BylineParser.titleCased(word)
             }.joined(separator: " ")
+            let start = offset + leading
+            let end = start + trimmed.utf16.count
             if let entry = gazetteer.entity(for: name) {
-                mentions.append(.entity(entry))
-            } else if position == 0, !name.isEmpty {
-                // The dateline names the city the story was filed from, whether or not the city list knows it.
-                mentions.append(.entity(Gazetteer.Entry(name: name, type: .gpe)))
+                out.add(.entity(entry), start: start, end: end)
+            } else if position == 0 {
+                out.add(.entity(Gazetteer.Entry(name: name, type: .gpe)), start: start, end: end)
             }
         }
-        return EntityTally(mentions).entities
+    }
+
+    /// Last words of the names of administrative divisions: "Turkana County", "Mopti Region".
+    private static let administrativeWords: Set<String> = [
+        "County", "Province", "District", "Region", "Governorate", "Prefecture", "Oblast", "Department", "Municipality", "Country", "State",
+    ]
+
+    /// Words after which a lone unknown name is a place: "in Lodwar", "near Kakuma".
+    private static let placePrepositions: Set<String> = ["in", "near", "outside", "across", "around"]
+
+    /// "in Lodwar, Kenya", "near Santiago de Compostela, Spain": an unknown name after a place preposition,
+    /// then a comma and a known country or state, is a town of that country.
+    private func placeBeforeRegion(_ run: NameRun, next: NameRun?, in text: String) -> Gazetteer.Entry? {
+        guard let next, let preposition = run.precedingWord, Self.placePrepositions.contains(preposition.lowercased()),
+              (1...4).contains(run.tokens.count), let last = run.tokens.last, !last.isPossessive,
+              let first = next.tokens.first, next.precedingWord == nil else { return nil }
+        let units = Array(text.utf16[text.utf16.index(text.utf16.startIndex, offsetBy: last.end)...].prefix(first.start - last.end))
+        guard units == Array(", ".utf16) else { return nil }
+        let surface = run.words.joined(separator: " ")
+        guard gazetteer.entity(for: surface) == nil, firstTitle(in: run.tokens[...]) == nil,
+              run.tokens.allSatisfy(isNameLike), !run.tokens.contains(where: { gazetteer.organisationHeads.contains($0.text) }),
+              gazetteer.entity(for: next.words.joined(separator: " "))?.type == .gpe else { return nil }
+        return Gazetteer.Entry(name: surface, type: .gpe)
     }
 
     /// Lower-case words inside place names.
@@ -68,84 +110,110 @@ struct EntityExtractor: Sendable {
     ]
 
     /// Reads one run of capitalised words: known name, organisation, title + person, or a guess.
-    private func read(_ run: ArraySlice<Token>, followsTitle: Bool, into mentions: inout [Mention]) {
+    private func read(
+        _ run: ArraySlice<Token>, title lowerTitle: String?, afterPreposition: Bool = false, into out: inout CandidateSink
+    ) {
         let tokens = trimmedParticles(run)
         guard let first = tokens.first else { return }
         if tokens.count > Self.longestNameRun {
             for index in tokens.indices where tokens[index].isCapitalised {
-                read(tokens[index...index], followsTitle: false, into: &mentions)
+                read(tokens[index...index], title: nil, into: &out)
             }
             return
         }
         let surface = tokens.map(\.text).joined(separator: " ")
         if let entry = gazetteer.entity(for: surface) {
-            mentions.append(.entity(entry))
+            out.add(.entity(entry), tokens)
             return
         }
         // "&" belongs only inside an organisation's name ("Armed Conflict Location & Event Data Project").
         if let ampersand = tokens.firstIndex(where: { $0.text == "&" }) {
             if let last = tokens.last, gazetteer.organisationHeads.contains(last.text), title(at: tokens.startIndex, in: tokens) == nil {
-                mentions.append(.entity(Gazetteer.Entry(name: surface, type: .org)))
+                out.add(.entity(Gazetteer.Entry(name: surface, type: .org)), tokens)
             } else {
-                read(tokens[..<ampersand], followsTitle: followsTitle, into: &mentions)
-                read(tokens[(ampersand + 1)...], followsTitle: false, into: &mentions)
+                read(tokens[..<ampersand], title: lowerTitle, into: &out)
+                read(tokens[(ampersand + 1)...], title: nil, into: &out)
             }
             return
         }
         // Role text before a title is not an organisation: "Senate Majority Leader Chuck Schumer".
         if let (start, length) = firstTitle(in: tokens), start > tokens.startIndex, namesPerson(after: start + length, in: tokens) {
-            readTitled(tokens, title: start, length: length, into: &mentions)
+            readTitled(tokens, title: start, length: length, into: &out)
             return
         }
         if tokens.count > 1, title(at: tokens.startIndex, in: tokens) == nil,
            tokens.contains(where: { gazetteer.organisationHeads.contains($0.text) }) {
-            mentions.append(.entity(Gazetteer.Entry(name: surface, type: .org)))
+            out.add(.entity(Gazetteer.Entry(name: surface, type: .org)), tokens)
             return
         }
         if tokens.count > 1, let last = tokens.last,
            gazetteer.locationWords.contains(first.text) || gazetteer.locationWords.contains(last.text) {
-            mentions.append(.entity(Gazetteer.Entry(name: surface, type: .loc)))
+            out.add(.entity(Gazetteer.Entry(name: surface, type: .loc)), tokens)
+            return
+        }
+        // "Turkana County", "Basque Country": an administrative word ends the name of a GPE.
+        if tokens.count > 1, let last = tokens.last, Self.administrativeWords.contains(last.text), firstTitle(in: tokens) == nil {
+            out.add(.entity(Gazetteer.Entry(name: surface, type: .gpe)), tokens)
+            return
+        }
+        // "Kenya Red Cross", "Philippine Red Cross": a place or nationality before a known organisation is
+        // part of that organisation's name.
+        if tokens.count > 1, gazetteer.entity(for: first.text).map({ $0.type != .org && $0.type != .person }) ?? false,
+           let (entry, length) = knownPhrase(at: tokens.startIndex + 1, in: tokens, minimumLength: 1),
+           entry.type == .org, tokens.startIndex + 1 + length == tokens.endIndex {
+            out.add(.entity(Gazetteer.Entry(name: surface, type: .org)), tokens)
             return
         }
         // "St. Mark Basilica" is a building; "St. Mark's Square" never gets this far (see NameRunBuilder).
         if tokens.count > 1, first.text == "St." || first.text == "Saint", let last = tokens.last, Self.facilityWords.contains(last.text) {
-            mentions.append(.entity(Gazetteer.Entry(name: surface, type: .loc)))
+            out.add(.entity(Gazetteer.Entry(name: surface, type: .loc)), tokens)
             return
         }
         if let (start, length) = firstTitle(in: tokens) {
-            readTitled(tokens, title: start, length: length, into: &mentions)
+            readTitled(tokens, title: start, length: length, into: &out)
             return
         }
         if tokens.count == 1 {
             if isAcronym(first.text) {
-                mentions.append(.entity(Gazetteer.Entry(name: first.text, type: .org)))
+                out.add(.entity(Gazetteer.Entry(name: first.text, type: .org)), tokens)
             } else if isNameLike(first) {
-                mentions.append(.unresolved(first.text, followsTitle: followsTitle))
+                // "in May" is a date, not a place.
+                if afterPreposition && lowerTitle == nil && !first.startsSentence && APDate.month(named: first.text[...]) == nil {
+                    out.add(.place(first.text), tokens)
+                } else {
+                    out.add(.unresolved(first.text, followsTitle: lowerTitle != nil), tokens, role: lowerTitle)
+                }
             }
             return
         }
         // "Russian Dmitry Medvedev": a leading nationality is its own mention.
         if let entry = gazetteer.entity(for: first.text), entry.type == .norp {
-            mentions.append(.entity(entry))
-            read(tokens.dropFirst(), followsTitle: false, into: &mentions)
+            out.add(.entity(entry), tokens.prefix(1))
+            read(tokens.dropFirst(), title: nil, into: &out)
             return
         }
         let knownParts = tokens.contains { gazetteer.entity(for: $0.text) != nil }
-        if !knownParts, tokens.count <= 4, tokens.allSatisfy(isNameLike) {
+        // Particles do not count towards the length: "Juan Pablo de la Torre" is four names.
+        if !knownParts, tokens.count(where: \.isCapitalised) <= 4, tokens.allSatisfy(isNameLike) {
             // "La Moneda" is a palace: a run opening with a Romance article is a place or building, and a
             // wrong PERSON is worse than none. With a title it went through `readTitled` above.
-            if !Self.romanceArticles.contains(first.text) { mentions.append(.person(tokens.map(\.text))) }
+            if !Self.romanceArticles.contains(first.text) {
+                out.add(.person(tokens.map(\.text)), tokens, role: lowerTitle)
+            } else {
+                // ... unless a fuller name in the document ends with it ("Marie-Claire Le Goff", then "Le Goff").
+                out.add(.shortForm(tokens.map(\.text)), tokens)
+            }
             return
         }
         // Neither one name nor a person: read known multi-word names whole ("United Arab Emirates"), other words alone.
         var index = tokens.startIndex
         while index < tokens.endIndex {
             if let (entry, length) = knownPhrase(at: index, in: tokens, minimumLength: 2) {
-                mentions.append(.entity(entry))
+                out.add(.entity(entry), tokens[index..<index + length])
                 index += length
                 continue
             }
-            if tokens[index].isCapitalised { read(tokens[index...index], followsTitle: false, into: &mentions) }
+            if tokens[index].isCapitalised { read(tokens[index...index], title: nil, into: &out) }
             index += 1
         }
     }
@@ -161,34 +229,37 @@ struct EntityExtractor: Sendable {
 
     /// A run with a person title at `start`: what precedes the title, then the person the title introduces,
     /// then whatever follows the next title.
-    private func readTitled(_ tokens: ArraySlice<Token>, title start: Int, length: Int, into mentions: inout [Mention]) {
+    private func readTitled(
+        _ tokens: ArraySlice<Token>, title start: Int, length: Int, into out: inout CandidateSink
+    ) {
         if start > tokens.startIndex {
             let prefix = tokens[..<start]
             if prefix.contains(where: { Self.roleQualifiers.contains($0.text) }) {
                 // "New York Senate Majority": only known places in role text count.
-                readKnownPhrases(prefix, into: &mentions)
+                readKnownPhrases(prefix, into: &out)
             } else {
-                read(prefix, followsTitle: false, into: &mentions)
+                read(prefix, title: nil, into: &out)
             }
         }
         var nameStart = start + length
         while let more = title(at: nameStart, in: tokens) { nameStart += more }
+        let role = tokens[start..<nameStart].map(\.text).joined(separator: " ")
         // "President John Smith Dr. Ana Ruiz": the next title starts the next person.
         let nameEnd = firstTitle(in: tokens[nameStart...])?.start ?? tokens.endIndex
         defer {
-            if nameEnd < tokens.endIndex { read(tokens[nameEnd...], followsTitle: false, into: &mentions) }
+            if nameEnd < tokens.endIndex { read(tokens[nameEnd...], title: nil, into: &out) }
         }
         let name = trimmedParticles(tokens[nameStart..<nameEnd])
         guard !name.isEmpty else { return }
         if let entry = gazetteer.entity(for: name.map(\.text).joined(separator: " ")) {
-            mentions.append(.entity(entry))
+            out.add(.entity(entry), name)
         } else if let place = placeEndingName(in: name) {
             // "President John Smith London officials": the place is its own mention, not the surname's tail.
             let person = trimmedParticles(name[..<place])
-            if person.allSatisfy(isNameLike) { mentions.append(.person(person.map(\.text))) }
-            read(name[place...], followsTitle: false, into: &mentions)
+            if person.allSatisfy(isNameLike) { out.add(.person(person.map(\.text)), person, role: role) }
+            read(name[place...], title: nil, into: &out)
         } else if name.allSatisfy(isNameLike) {
-            mentions.append(.person(name.map(\.text)))
+            out.add(.person(name.map(\.text)), name, role: role)
         }
     }
 
@@ -220,11 +291,11 @@ struct EntityExtractor: Sendable {
     }
 
     /// Only the gazetteer names in `tokens`, longest first; everything else is skipped.
-    private func readKnownPhrases(_ tokens: ArraySlice<Token>, into mentions: inout [Mention]) {
+    private func readKnownPhrases(_ tokens: ArraySlice<Token>, into out: inout CandidateSink) {
         var index = tokens.startIndex
         while index < tokens.endIndex {
             if let (entry, length) = knownPhrase(at: index, in: tokens, minimumLength: 1) {
-                mentions.append(.entity(entry))
+                out.add(.entity(entry), tokens[index..<index + length])
                 index += length
             } else {
                 index += 1
@@ -233,12 +304,12 @@ struct EntityExtractor: Sendable {
     }
 
     /// Headline words only count when a gazetteer knows them or they name a person seen in the body.
-    private func readHeadline(_ tokens: [Token], into mentions: inout [Mention]) {
+    private func readHeadline(_ tokens: [Token], into out: inout CandidateSink) {
         let tokens = tokens[...]
         var index = 0
         while index < tokens.count {
             if let (entry, length) = knownPhrase(at: index, in: tokens, minimumLength: 1) {
-                mentions.append(.entity(entry))
+                out.add(.entity(entry), tokens[index..<index + length])
                 index += length
                 continue
             }
@@ -246,13 +317,13 @@ struct EntityExtractor: Sendable {
             if index + 1 < tokens.count, tokens[index].isCapitalised, tokens[index + 1].isCapitalised,
                gazetteer.locationWords.contains(tokens[index].text) || gazetteer.locationWords.contains(tokens[index + 1].text) {
                 let name = tokens[index...index + 1].map(\.text).joined(separator: " ")
-                mentions.append(.entity(Gazetteer.Entry(name: name, type: .loc)))
+                out.add(.entity(Gazetteer.Entry(name: name, type: .loc)), tokens[index...index + 1])
                 index += 2
                 continue
             }
             let token = tokens[index]
             if token.isCapitalised, title(at: index, in: tokens) == nil, isNameLike(token) {
-                mentions.append(.unresolved(token.text, followsTitle: false))
+                out.add(.unresolved(token.text, followsTitle: false), tokens[index...index])
             }
             index += 1
         }

@@ -8,7 +8,9 @@ public enum IngestError: Error, Hashable, Sendable, CustomStringConvertible {
     case binary
     /// The bytes are not valid UTF-8.
     case notUTF8
-    /// Nothing in the document reads as a headline (for example only site chrome).
+    /// Every line of the document is site chrome ("Skip to main content", "Share", "Related").
+    case onlySiteChrome
+    /// Nothing in the document reads as a headline.
     case noHeadline
 
     public var description: String {
@@ -17,6 +19,7 @@ public enum IngestError: Error, Hashable, Sendable, CustomStringConvertible {
         case .tooLarge(let count): "the document is \(count) bytes, over the limit of \(NewsDocument.maximumByteCount)"
         case .binary: "the document is binary data, not text"
         case .notUTF8: "the document is not valid UTF-8 text"
+        case .onlySiteChrome: "the document holds only site chrome (navigation, sharing and footer lines), no article"
         case .noHeadline: "no headline found: the document has no line that reads as a title"
         }
     }

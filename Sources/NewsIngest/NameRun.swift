@@ -2,8 +2,10 @@
 /// "Libyan National Army", "Jean-Yves Le Drian".
 struct NameRun: Sendable {
     var tokens: [Token]
-    /// A lower-case person title stands right before the run ("dictator Moammar Gadhafi").
-    var followsPersonTitle: Bool
+    /// The lower-case person title right before the run ("dictator" of "dictator Moammar Gadhafi"), if any.
+    var personTitle: String?
+    /// The lower-case word right before the run ("in" of "in Lodwar"), if nothing but a space separates them.
+    var precedingWord: String?
 
     var words: [String] { tokens.map(\.text) }
 }
@@ -26,16 +28,19 @@ struct NameRunBuilder: Sendable {
     func runs(in tokens: [Token]) -> [NameRun] {
         var runs: [NameRun] = []
         var current: [Token] = []
-        var currentFollowsTitle = false
+        var currentTitle: String?
+        var currentPrecedingWord: String?
         var previousLowerCase: String?
 
         func flush() {
             while let last = current.last, !last.isCapitalised { current.removeLast() }
-            if !current.isEmpty { runs.append(NameRun(tokens: current, followsPersonTitle: currentFollowsTitle)) }
+            if !current.isEmpty {
+                runs.append(NameRun(tokens: current, personTitle: currentTitle, precedingWord: currentPrecedingWord))
+            }
             current = []
         }
-        func followsTitle() -> Bool {
-            previousLowerCase.map { gazetteer.lowerCasePersonTitles.contains($0) } ?? false
+        func precedingTitle() -> String? {
+            previousLowerCase.flatMap { gazetteer.lowerCasePersonTitles.contains($0.lowercased()) ? $0 : nil }
         }
 
         for (position, token) in tokens.enumerated() {
@@ -47,18 +52,23 @@ struct NameRunBuilder: Sendable {
             if token.isCapitalised {
                 if gazetteer.isStopWord(token.text), !startsKnownName(at: position, in: tokens) {
                     flush()
-                    previousLowerCase = nil
+                    // "In Lodwar": a capitalised preposition introduces a place as well as a lower-case one.
+                    previousLowerCase = token.text
                     continue
                 }
                 if token.isIsolated {
                     flush()
-                    currentFollowsTitle = followsTitle()
+                    currentTitle = precedingTitle()
+                    currentPrecedingWord = previousLowerCase
                     current = [token]
                     flush()
                     previousLowerCase = nil
                     continue
                 }
-                if current.isEmpty { currentFollowsTitle = followsTitle() }
+                if current.isEmpty {
+                    currentTitle = precedingTitle()
+                    currentPrecedingWord = previousLowerCase
+                }
                 previousLowerCase = nil
                 current.append(token)
                 if token.isPossessive {
@@ -75,7 +85,7 @@ struct NameRunBuilder: Sendable {
                 continue
             }
             flush()
-            previousLowerCase = token.text.lowercased()
+            previousLowerCase = token.text
         }
         flush()
         return runs
@@ -110,6 +120,8 @@ struct NameRunBuilder: Sendable {
         let allowed: Bool
         switch word {
         case "of": allowed = previous.isCapitalised && (gazetteer.organisationHeads.contains(previous.text) || Self.ofHeads.contains(previous.text))
+        // "International Organization for Migration", "Intergovernmental Authority on Development".
+        case "for", "on": allowed = previous.isCapitalised && gazetteer.organisationHeads.contains(previous.text)
         case "the": allowed = previous.text == "of"
         // Kept only if the run turns out to be an organisation; EntityExtractor splits it otherwise.
         case "&": allowed = previous.isCapitalised
@@ -119,8 +131,9 @@ struct NameRunBuilder: Sendable {
         let following = tokens[next]
         guard following.kind == .word else { return false }
         if following.isCapitalised { return !gazetteer.isStopWord(following.text) && !following.isIsolated }
-        // "of the Interior": one more particle may stand between.
-        return word == "of" && following.text == "the" && next + 1 < tokens.count
+        // "of the Interior", "de la Torre", "van der Merwe": one more particle may stand between.
+        let secondParticle = word == "of" ? following.text == "the" : Self.nameParticles.contains(following.text)
+        return secondParticle && next + 1 < tokens.count && tokens[next + 1].kind == .word
             && tokens[next + 1].isCapitalised && !gazetteer.isStopWord(tokens[next + 1].text)
     }
 }

@@ -1,7 +1,11 @@
+import Foundation
+
 /// A news document's text, decoded and normalised, ready to parse or to store.
 ///
 /// Normalisation: a UTF-8 byte order mark is dropped, CRLF and CR line endings
-/// become LF, and white space around the whole text is trimmed. Two uploads whose
+/// become LF, HTML character references are decoded (``HTMLCharacterReferences``),
+/// the text is put in Unicode Normalization Form C, and white space around the whole
+/// text is trimmed. Curly quotes and dashes stay as written. Two uploads whose
 /// `text` is equal are the same document, whatever the ``warnings``.
 public struct NewsDocument: Hashable, Sendable {
     /// Largest accepted document, in bytes (5 MiB).
@@ -90,7 +94,12 @@ public struct NewsDocument: Hashable, Sendable {
             }
             bytes.append(byte)
         }
-        let normalised = String(decoding: bytes, as: UTF8.self).trimmingWhitespace()
+        var normalised = HTMLCharacterReferences.decode(String(decoding: bytes, as: UTF8.self))
+        // ASCII is already NFC; the check spares Foundation's normaliser almost every document.
+        if normalised.utf8.contains(where: { $0 >= 0x80 }) {
+            normalised = normalised.precomposedStringWithCanonicalMapping
+        }
+        normalised = normalised.trimmingWhitespace()
         guard !normalised.isEmpty else { throw .empty }
         // Text with this many control characters is a binary file that happens to decode.
         if controls * 20 > normalised.unicodeScalars.count { throw .binary }

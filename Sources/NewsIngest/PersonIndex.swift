@@ -5,12 +5,6 @@
 /// large name-heavy upload turns into a denial of service. Every lookup here is a dictionary probe
 /// plus at most ``maximumVariantCandidates`` edit-distance checks.
 struct PersonIndex {
-    /// A person as resolved so far: the fullest form seen and every mention credited to it.
-    struct Person {
-        let tokens: [String]
-        var mentions: Int
-    }
-
     /// Shorter surnames have too many real near neighbours ("Conte", "Conti") to merge on one edit.
     static let minimumVariantLength = 6
     /// Longer "surnames" are run-on text, not names; skipping them keeps key generation cheap.
@@ -36,7 +30,8 @@ struct PersonIndex {
         }
     }
 
-    private(set) var people: [Person] = []
+    /// Each person's fullest name, by index.
+    private(set) var people: [[String]] = []
     /// Proper word suffixes of each person's name ("Hifter", from "Khalifa Hifter") → owner.
     private var suffixOwners: [ArraySlice<String>: Owner] = [:]
     /// Last word of each person's name → owner.
@@ -46,9 +41,9 @@ struct PersonIndex {
 
     /// Adds a person not yet known; returns its index.
     @discardableResult
-    mutating func add(_ tokens: [String], mentions: Int) -> Int {
+    mutating func add(_ tokens: [String]) -> Int {
         let index = people.count
-        people.append(Person(tokens: tokens, mentions: mentions))
+        people.append(tokens)
         for length in 1..<max(1, min(tokens.count, Self.maximumIndexedSuffix + 1)) {
             suffixOwners[tokens.suffix(length), default: .one(index)].add(index)
         }
@@ -64,20 +59,27 @@ struct PersonIndex {
         return index
     }
 
-    /// Credits `count` more mentions to the person at `index`.
-    mutating func addMentions(_ count: Int, to index: Int) {
-        people[index].mentions += count
-    }
-
     /// The only person whose longer name ends with `form` ("Conte" → "Giuseppe Conte").
+    /// A sentence-initial particle is capitalised ("De la Torre" for "Juan Pablo de la Torre"), so that spelling is tried too.
     func uniqueLongerName(endingWith form: [String]) -> Int? {
-        guard !form.isEmpty, form.count <= Self.maximumIndexedSuffix else { return nil }
-        return suffixOwners[form[...]]?.unique
+        guard let first = form.first, form.count <= Self.maximumIndexedSuffix else { return nil }
+        if let owner = suffixOwners[form[...]] { return owner.unique }
+        guard let lowered = Self.loweredParticle(first) else { return nil }
+        return suffixOwners[([lowered] + form.dropFirst())[...]]?.unique
     }
 
     /// The only person whose name ends with the word `surname`.
     func uniqueSurname(_ surname: String) -> Int? {
-        surnameOwners[surname]?.unique
+        if let owner = surnameOwners[surname] { return owner.unique }
+        return Self.loweredParticle(surname).flatMap { surnameOwners[$0]?.unique }
+    }
+
+    /// "De" → "de", "El-Tayeb" → "el-Tayeb": the spelling inside a name of a particle capitalised at a sentence start.
+    private static func loweredParticle(_ word: String) -> String? {
+        let head = word.split(separator: "-", maxSplits: 1).first.map { $0.lowercased() } ?? ""
+        guard Tokenizer.namePrefixes.contains(head) || ["van", "von", "der", "la", "le"].contains(head),
+              let first = word.first, first.isUppercase else { return nil }
+        return first.lowercased() + word.dropFirst()
     }
 
     /// The only person of whom `form` is a transliteration variant ("Hiftar" → "Khalifa Hifter"),
@@ -89,7 +91,7 @@ struct PersonIndex {
             guard let bucket = variantKeys[key] else { continue }
             if bucket.count > Self.maximumVariantCandidates { return nil }
             // One person can sit under several keys of the candidate; it is still one match.
-            for index in bucket where index != found && Self.isVariant(form, of: people[index].tokens) {
+            for index in bucket where index != found && Self.isVariant(form, of: people[index]) {
                 if found != nil { return nil }
                 found = index
             }
@@ -101,13 +103,14 @@ struct PersonIndex {
         (minimumVariantLength...maximumVariantLength).contains(word.count)
     }
 
-    /// The lower-cased word and every one-letter deletion of it. Two words one edit apart always share
-    /// a key (equal, same deletion after a substitution, or the shorter is a deletion of the longer),
-    /// so the keys find every candidate; ``isVariant(_:of:)`` then confirms.
+    /// The lower-cased word, every one-letter deletion of it, and its transliteration key. Two words one
+    /// edit apart always share a key (equal, same deletion after a substitution, or the shorter is a
+    /// deletion of the longer), as do two romanisations of one name, so the keys find every candidate;
+    /// ``isVariant(_:of:)`` then confirms.
     private static func variantKeys(of word: String) -> [String] {
         let lower = word.lowercased()
-        var keys = [lower]
-        keys.reserveCapacity(lower.count + 1)
+        var keys = [lower, "#" + Transliteration.key(lower)]
+        keys.reserveCapacity(lower.count + 2)
         var skipped = lower.startIndex
         while skipped < lower.endIndex {
             let next = lower.index(after: skipped)
@@ -117,14 +120,22 @@ struct PersonIndex {
         return keys
     }
 
-    /// `form` spells the end of `name` with the surname transliterated differently: same first letter,
-    /// length within one, one edit apart, and `name` has a given name so its last word is a surname.
+    /// `form` spells the end of `name` with the surname transliterated differently, and `name` has a given
+    /// name so its last word is a surname. Either one edit apart with the same first letter and length
+    /// within one (Hifter, Hiftar), or the same ``Transliteration/key(_:)`` and at most two edits apart
+    /// (Gadhafi, Gaddafi, Qaddafi). Both need at least ``minimumVariantLength`` letters: shorter surnames
+    /// have real neighbours (Conte, Conti).
     static func isVariant(_ form: [String], of name: [String]) -> Bool {
         guard name.count >= 2, form.count <= name.count, let surname = name.last, let candidate = form.last,
               candidate != surname, name.suffix(form.count).dropLast().elementsEqual(form.dropLast()),
-              min(candidate.count, surname.count) >= minimumVariantLength,
-              abs(candidate.count - surname.count) <= 1,
-              candidate.first?.lowercased() == surname.first?.lowercased() else { return false }
-        return editDistance(candidate, surname, limit: 1) <= 1
+              min(candidate.count, surname.count) >= minimumVariantLength else { return false }
+        let lowerCandidate = candidate.lowercased()
+        let lowerSurname = surname.lowercased()
+        if abs(candidate.count - surname.count) <= 1, lowerCandidate.first == lowerSurname.first,
+           editDistance(lowerCandidate, lowerSurname, limit: 1) <= 1 {
+            return true
+        }
+        return Transliteration.key(lowerCandidate) == Transliteration.key(lowerSurname)
+            && editDistance(lowerCandidate, lowerSurname, limit: 2) <= 2
     }
 }

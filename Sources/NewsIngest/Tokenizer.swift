@@ -13,6 +13,10 @@ struct Token: Sendable {
     let isPossessive: Bool
     /// The name half of a hyphenated modifier ("Tripoli-based", "anti-Russian"): a name on its own.
     let isIsolated: Bool
+    /// Where ``text`` stands in the tokenised string, in UTF-16 code units (start inclusive, end exclusive),
+    /// the unit a JavaScript frontend highlights with.
+    var start = 0
+    var end = 0
 
     static let boundary = Token(kind: .boundary, text: "", isCapitalised: false, startsSentence: false, isPossessive: false, isIsolated: false)
 }
@@ -42,6 +46,8 @@ enum Tokenizer {
         tokens.reserveCapacity(text.utf8.count / 6)
         var sentenceStart = true
         var index = scalars.startIndex
+        // UTF-16 offset of `index`, kept in step with it: recomputing it per token would be quadratic.
+        var offset = 0
         /// The scalar after `position`, if any.
         func next(_ position: String.Index) -> Unicode.Scalar? {
             let after = scalars.index(after: position)
@@ -51,6 +57,7 @@ enum Tokenizer {
             let scalar = scalars[index]
             if isWordCharacter(scalar) {
                 var end = scalars.index(after: index)
+                var endOffset = offset + scalar.utf16.count
                 while end < scalars.endIndex {
                     let character = scalars[end]
                     if isWordCharacter(character) || isMark(character) {
@@ -63,25 +70,31 @@ enum Tokenizer {
                     } else {
                         break
                     }
+                    endOffset += character.utf16.count
                 }
                 var chunk = String(scalars[index..<end])
                 if end < scalars.endIndex, scalars[end] == ".", isAbbreviation(chunk) {
                     chunk += "."
                     end = scalars.index(after: end)
+                    endOffset += 1
                 }
-                tokens.append(word(chunk, startsSentence: sentenceStart))
+                tokens.append(word(chunk, startsSentence: sentenceStart, start: offset))
                 sentenceStart = false
                 index = end
+                offset = endOffset
             } else if scalar == "&" {
                 // A word of its own: it may join an organisation's name ("Research & Development Center").
-                tokens.append(Token(kind: .word, text: "&", isCapitalised: false, startsSentence: false, isPossessive: false, isIsolated: false))
+                tokens.append(Token(kind: .word, text: "&", isCapitalised: false, startsSentence: false, isPossessive: false,
+                                    isIsolated: false, start: offset, end: offset + 1))
                 index = scalars.index(after: index)
+                offset += 1
             } else {
                 if !isWhitespace(scalar) {
                     if ".!?:".unicodeScalars.contains(scalar) { sentenceStart = true }
                     if tokens.last?.kind != .boundary { tokens.append(.boundary) }
                 }
                 index = scalars.index(after: index)
+                offset += scalar.utf16.count
             }
         }
         return tokens
@@ -123,7 +136,8 @@ enum Tokenizer {
     }
 
     /// Classifies one scanned chunk: possessive, hyphenated name or modifier, plain word.
-    private static func word(_ chunk: String, startsSentence: Bool) -> Token {
+    /// `start` is the chunk's UTF-16 offset; the token's offsets cover only the part kept as its text.
+    private static func word(_ chunk: String, startsSentence: Bool, start: Int) -> Token {
         var text = Substring(chunk)
         var possessive = false
         // Scalar checks, not `hasSuffix`: this runs on every word of the document.
@@ -160,7 +174,9 @@ enum Tokenizer {
                 capitalised = false
             }
         }
+        let chunkStart = chunk.startIndex
+        let textStart = start + chunk.utf16.distance(from: chunkStart, to: text.startIndex)
         return Token(kind: .word, text: String(text), isCapitalised: capitalised, startsSentence: startsSentence,
-                     isPossessive: possessive, isIsolated: isolated)
+                     isPossessive: possessive, isIsolated: isolated, start: textStart, end: textStart + text.utf16.count)
     }
 }

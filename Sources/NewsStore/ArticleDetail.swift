@@ -41,7 +41,7 @@ public struct ArticleDetail: Hashable, Sendable, Codable {
 extension ArticleDetail {
     /// A photo caption of the article.
     ///
-    /// JSON: `{"id", "text", "isFilePhoto", "date": "YYYY-MM-DD" | null, "place": String | null}`.
+    /// JSON: `{"id", "text", "isFilePhoto", "date": "YYYY-MM-DD" | null, "place": String | null, "credit": String | null}`.
     public struct Caption: Hashable, Sendable, Codable {
         public var id: Int64
         public var text: String
@@ -51,19 +51,22 @@ extension ArticleDetail {
         @NullEncoded public var date: CalendarDate?
         /// Where the photo was taken, when the caption says.
         @NullEncoded public var place: String?
+        /// The photo credit ("AP Photo/Jane Doe"), when the caption has one.
+        @NullEncoded public var credit: String?
 
-        public init(id: Int64, text: String, isFilePhoto: Bool, date: CalendarDate?, place: String?) {
+        public init(id: Int64, text: String, isFilePhoto: Bool, date: CalendarDate?, place: String?, credit: String? = nil) {
             self.id = id
             self.text = text
             self.isFilePhoto = isFilePhoto
             self.date = date
             self.place = place
+            self.credit = credit
         }
     }
 
     /// An entity mentioned in the article.
     ///
-    /// JSON: `{"id", "name", "type": "PERSON" | "GPE" | "LOC" | "ORG" | "NORP", "mentions"}`.
+    /// JSON: `{"id", "name", "type": "PERSON" | "GPE" | "LOC" | "ORG" | "NORP", "mentions", "spans": [MentionSpan]}`.
     public struct Entity: Hashable, Sendable, Codable {
         /// The entity's id, shared by every article that mentions it.
         public var id: Int64
@@ -71,12 +74,16 @@ extension ArticleDetail {
         public var type: EntityType
         /// Mentions in this article.
         public var mentions: Int
+        /// Where each mention stands, in reading order; empty for articles stored by a parser older
+        /// than version 2 until `newsapi reparse` reads them again.
+        public var spans: [MentionSpan]
 
-        public init(id: Int64, name: String, type: EntityType, mentions: Int) {
+        public init(id: Int64, name: String, type: EntityType, mentions: Int, spans: [MentionSpan] = []) {
             self.id = id
             self.name = name
             self.type = type
             self.mentions = mentions
+            self.spans = spans
         }
     }
 }

@@ -29,22 +29,29 @@ struct ArticleReader {
             """), arguments: [id])
 
         let captions = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT id, text, is_file_photo, date, place FROM captions WHERE article_id = ? ORDER BY position
+            SELECT id, text, is_file_photo, date, place, credit FROM captions WHERE article_id = ? ORDER BY position
             """), arguments: [id])
             .map { row in
                 ArticleDetail.Caption(
                     id: row["id"], text: row["text"], isFilePhoto: row["is_file_photo"],
-                    date: try StoredValue.date(row, "date"), place: row["place"])
+                    date: try StoredValue.date(row, "date"), place: row["place"], credit: row["credit"])
             }
 
+        var spans: [Int64: [MentionSpan]] = [:]
+        for row in try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT entity_id, section, position, start, "end", text, role FROM mention_spans WHERE article_id = ?
+            """), arguments: [id]) {
+            spans[row["entity_id"], default: []].append(try StoredValue.span(row))
+        }
         let entities = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT e.id, e.name, e.type, m.count FROM mentions m JOIN entities e ON e.id = m.entity_id
             WHERE m.article_id = ? ORDER BY m.count DESC, e.name, e.id
             """), arguments: [id])
             .map { row in
-                ArticleDetail.Entity(
-                    id: row["id"], name: row["name"], type: try StoredValue.entityType(row, "type"),
-                    mentions: row["count"])
+                let entityID: Int64 = row["id"]
+                return ArticleDetail.Entity(
+                    id: entityID, name: row["name"], type: try StoredValue.entityType(row, "type"),
+                    mentions: row["count"], spans: (spans[entityID] ?? []).sorted())
             }
 
         return ArticleDetail(
@@ -81,7 +88,11 @@ struct ArticleReader {
             WHERE m.entity_id = ? ORDER BY \(ArticleSummary.newestFirst)
             """), arguments: [id])
             .map(ArticleSummary.init(row:))
-        return EntityDetail(summary: try EntitySummary(row: row), articles: articles)
+        let aliases = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT text, COUNT(*) AS count FROM mention_spans WHERE entity_id = ? GROUP BY text ORDER BY count DESC, text
+            """), arguments: [id])
+            .map { EntityAlias(text: $0["text"], count: $0["count"]) }
+        return EntityDetail(summary: try EntitySummary(row: row), aliases: aliases, articles: articles)
     }
 
     func captions(limit: Int, offset: Int) throws -> [CaptionRecord] {

@@ -1,13 +1,11 @@
 internal import GRDB
 import NewsIngest
 
-/// Inserts one parsed document inside a write transaction the caller owns.
+/// Inserts or replaces parsed documents inside a write transaction the caller owns.
 ///
 /// Statements are cached on the connection, so a batch compiles each SQL text once.
 struct ArticleWriter {
     let db: Database
-    /// `created_at` for every article written by this writer (one transaction, one instant).
-    let createdAt: String
 
     /// The id of the article whose text hashes to `sha256`, if stored.
     static func articleID(sha256: String, in db: Database) throws -> Int64? {
@@ -17,30 +15,63 @@ struct ArticleWriter {
 
     /// Inserts the article and everything hanging off it, unless its text is already stored.
     ///
-    /// - Parameter sha256: ``NewsDocument/sha256Hex`` of `document`, computed outside the transaction.
+    /// - Parameters:
+    ///   - sha256: ``NewsDocument/sha256Hex`` of `document`, computed outside the transaction.
+    ///   - createdAt: `created_at`, one instant for every article of a transaction.
     /// - Throws: `DatabaseError` (for example a CHECK violation); the caller's transaction then rolls back.
-    func write(_ document: NewsDocument, sha256: String, _ article: ParsedArticle) throws -> StoreOutcome {
+    func write(_ document: NewsDocument, sha256: String, _ article: ParsedArticle, createdAt: String) throws -> StoreOutcome {
         if let id = try Self.articleID(sha256: sha256, in: db) { return .existing(id) }
 
         try db.cachedStatement(sql: """
-            INSERT INTO articles (headline, published_at, dateline, byline, raw_text, sha256, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO articles (headline, published_at, dateline, byline, raw_text, sha256, created_at, parser_version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 article.headline, article.publishedAt?.description, article.dateline, article.byline,
-                document.text, sha256, createdAt,
+                document.text, sha256, createdAt, ArticleParser.version,
             ])
         let articleID = db.lastInsertedRowID
+        try insertParts(of: article, articleID: articleID)
+        return .created(articleID)
+    }
 
+    /// Replaces what was parsed of the stored article `articleID` (headline, dates, byline, paragraphs,
+    /// captions, mentions) with `article`, read from the same raw text by ``ArticleParser/version``.
+    /// Entities that no article mentions afterwards are deleted, so counts stay exact.
+    ///
+    /// - Throws: `DatabaseError`; the caller's transaction then rolls back.
+    func replaceParts(of articleID: Int64, with article: ParsedArticle) throws {
+        let previousEntities = try Int64.fetchAll(db.cachedStatement(sql: "SELECT entity_id FROM mentions WHERE article_id = ?"),
+                                                  arguments: [articleID])
+        try db.cachedStatement(sql: """
+            UPDATE articles SET headline = ?, published_at = ?, dateline = ?, byline = ?, parser_version = ? WHERE id = ?
+            """).execute(arguments: [
+                article.headline, article.publishedAt?.description, article.dateline, article.byline,
+                ArticleParser.version, articleID,
+            ])
+        for table in ["mention_spans", "mentions", "captions", "paragraphs"] {
+            try db.cachedStatement(sql: "DELETE FROM \(table) WHERE article_id = ?").execute(arguments: [articleID])
+        }
+        try insertParts(of: article, articleID: articleID)
+        let orphan = try db.cachedStatement(sql: """
+            DELETE FROM entities WHERE id = ? AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = ?1)
+            """)
+        for entity in previousEntities { try orphan.execute(arguments: [entity]) }
+    }
+
+    /// Paragraphs, captions, mentions and their spans of a new or emptied article.
+    private func insertParts(of article: ParsedArticle, articleID: Int64) throws {
         let paragraph = try db.cachedStatement(sql: "INSERT INTO paragraphs (article_id, position, text) VALUES (?, ?, ?)")
         for (position, text) in article.paragraphs.enumerated() {
             try paragraph.execute(arguments: [articleID, position, text])
         }
 
         let caption = try db.cachedStatement(sql: """
-            INSERT INTO captions (article_id, position, text, is_file_photo, date, place) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO captions (article_id, position, text, is_file_photo, date, place, credit) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         for (position, item) in article.captions.enumerated() {
-            try caption.execute(arguments: [articleID, position, item.text, item.isFilePhoto, item.date?.description, item.place])
+            try caption.execute(arguments: [
+                articleID, position, item.text, item.isFilePhoto, item.date?.description, item.place, item.credit,
+            ])
         }
 
         // The parser lists each entity once; should it repeat one, the counts add up rather than fail.
@@ -48,10 +79,19 @@ struct ArticleWriter {
             INSERT INTO mentions (article_id, entity_id, count) VALUES (?, ?, ?)
             ON CONFLICT (article_id, entity_id) DO UPDATE SET count = count + excluded.count
             """)
+        let span = try db.cachedStatement(sql: """
+            INSERT INTO mention_spans (article_id, entity_id, section, position, start, "end", text, role)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
         for entity in article.entities {
-            try mention.execute(arguments: [articleID, try entityID(entity), entity.mentions])
+            let entityID = try entityID(entity)
+            try mention.execute(arguments: [articleID, entityID, entity.mentions])
+            for item in entity.spans {
+                try span.execute(arguments: [
+                    articleID, entityID, item.section.rawValue, item.index, item.start, item.end, item.text, item.role,
+                ])
+            }
         }
-        return .created(articleID)
     }
 
     /// The id of the entity named `entity.name` with `entity.type`, inserting it when new.

@@ -3,7 +3,7 @@ import NewsIngest
 
 /// A stored photo caption with the article it belongs to, for the caption listing.
 ///
-/// JSON: `{"id", "articleId", "text", "isFilePhoto", "date": "YYYY-MM-DD" | null, "place": String | null}`.
+/// JSON: `{"id", "articleId", "text", "isFilePhoto", "date": "YYYY-MM-DD" | null, "place": String | null, "credit": String | null}`.
 public struct CaptionRecord: Hashable, Sendable, Codable {
     public var id: Int64
     public var articleId: Int64
@@ -14,20 +14,25 @@ public struct CaptionRecord: Hashable, Sendable, Codable {
     @NullEncoded public var date: CalendarDate?
     /// Where the photo was taken, when the caption says.
     @NullEncoded public var place: String?
+    /// The photo credit ("AP Photo/Jane Doe"), when the caption has one.
+    @NullEncoded public var credit: String?
 
-    public init(id: Int64, articleId: Int64, text: String, isFilePhoto: Bool, date: CalendarDate?, place: String?) {
+    public init(
+        id: Int64, articleId: Int64, text: String, isFilePhoto: Bool, date: CalendarDate?, place: String?, credit: String? = nil
+    ) {
         self.id = id
         self.articleId = articleId
         self.text = text
         self.isFilePhoto = isFilePhoto
         self.date = date
         self.place = place
+        self.credit = credit
     }
 }
 
 extension CaptionRecord {
     /// Columns read by ``init(row:)``, over `captions AS c`.
-    static let selection = "c.id, c.article_id, c.text, c.is_file_photo, c.date, c.place"
+    static let selection = "c.id, c.article_id, c.text, c.is_file_photo, c.date, c.place, c.credit"
 
     init(row: Row) throws {
         self.init(
@@ -36,7 +41,8 @@ extension CaptionRecord {
             text: row["text"],
             isFilePhoto: row["is_file_photo"],
             date: try StoredValue.date(row, "date"),
-            place: row["place"]
+            place: row["place"],
+            credit: row["credit"]
         )
     }
 }

@@ -84,10 +84,48 @@ public final class NewsStore: Sendable {
         let hashes = items.map { $0.0.sha256Hex }
         let createdAt = UTCTimestamp.string(from: now())
         return try pool.write { db in
-            let writer = ArticleWriter(db: db, createdAt: createdAt)
+            let writer = ArticleWriter(db: db)
             return try zip(items, hashes).map { item, hash in
-                try writer.write(item.0, sha256: hash, item.1)
+                try writer.write(item.0, sha256: hash, item.1, createdAt: createdAt)
             }
+        }
+    }
+
+    /// Ids of the articles last parsed by a parser older than ``ArticleParser/version`` (all articles
+    /// when `all`), in id order, after `afterID`, at most `limit` of them.
+    ///
+    /// - Throws: `DatabaseError`.
+    public func articleIDsToReparse(all: Bool, after afterID: Int64, limit: Int) throws -> [Int64] {
+        try pool.read { db in
+            try Int64.fetchAll(db.cachedStatement(sql: """
+                SELECT id FROM articles WHERE (?1 OR parser_version < ?2) AND id > ?3 ORDER BY id LIMIT ?4
+                """), arguments: [all, ArticleParser.version, afterID, max(0, limit)])
+        }
+    }
+
+    /// Number of articles last parsed by a parser older than ``ArticleParser/version``.
+    ///
+    /// - Throws: `DatabaseError`.
+    public func outdatedArticleCount() throws -> Int {
+        try pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM articles WHERE parser_version < ?", arguments: [ArticleParser.version]) ?? 0
+        }
+    }
+
+    /// Re-reads one stored article's raw text with `parse` and replaces its headline, dates, byline,
+    /// paragraphs, captions and mentions with the result, in ONE transaction.
+    ///
+    /// The raw text is read inside the write transaction, so a concurrent writer cannot slip in between.
+    ///
+    /// - Returns: false when no article has this id.
+    /// - Throws: what `parse` throws (nothing is then changed), or `DatabaseError`.
+    public func reparse(articleID: Int64, with parse: (NewsDocument) throws -> ParsedArticle) throws -> Bool {
+        try pool.write { db in
+            guard let text = try String.fetchOne(db.cachedStatement(sql: "SELECT raw_text FROM articles WHERE id = ?"),
+                                                 arguments: [articleID]) else { return false }
+            let article = try parse(try NewsDocument(text: text))
+            try ArticleWriter(db: db).replaceParts(of: articleID, with: article)
+            return true
         }
     }
 

@@ -24,4 +24,16 @@ enum StoredValue {
         }
         return type
     }
+
+    /// A `mention_spans` row (`section, position, start, "end", text, role`).
+    ///
+    /// - Throws: ``NewsStoreError/corruptValue(column:value:)`` for an unknown section.
+    static func span(_ row: Row) throws -> MentionSpan {
+        let text: String = row["section"]
+        guard let section = MentionSpan.Section(rawValue: text) else {
+            throw NewsStoreError.corruptValue(column: "section", value: text)
+        }
+        return MentionSpan(section: section, index: row["position"], start: row["start"], end: row["end"],
+                           text: row["text"], role: row["role"])
+    }
 }

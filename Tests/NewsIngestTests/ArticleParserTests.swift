@@ -137,12 +137,18 @@ import Testing
         #expect(article.paragraphs == ["The pope arrived on Monday.", "Crowds lined the streets."])
     }
 
-    @Test func chromeOnlyDocumentHasNoHeadline() throws {
-        #expect(throws: IngestError.noHeadline) {
+    @Test func chromeOnlyDocumentIsRejectedAsSuch() throws {
+        #expect(throws: IngestError.onlySiteChrome) {
             try parse("Accessibility links\n\nBreaking News\n\nSkip to main content\n\nShare\n\nFollow us")
         }
-        #expect(throws: IngestError.noHeadline) {
+        #expect(throws: IngestError.onlySiteChrome) {
             try parse("Home\nWorld\nAdvertisement")
+        }
+    }
+
+    @Test func proseWithoutATitleHasNoHeadline() throws {
+        #expect(throws: IngestError.noHeadline) {
+            try parse("Share\n\nit rained all day, and nobody came out to watch the parade that had been planned for weeks.")
         }
     }
 

@@ -20,10 +20,10 @@ import Testing
             #expect(json["publishedAt"] as? String == "2018-11-13")
             #expect(json["createdAt"] as? String == Fixtures.nowText)
             let caption = try #require((json["captions"] as? [[String: Any]])?.first)
-            #expect(Set(caption.keys) == ["id", "text", "isFilePhoto", "date", "place"])
+            #expect(Set(caption.keys) == ["id", "text", "isFilePhoto", "date", "place", "credit"])
             #expect(caption["date"] as? String == "2018-11-13")
             let entity = try #require((json["entities"] as? [[String: Any]])?.first)
-            #expect(Set(entity.keys) == ["id", "name", "type", "mentions"])
+            #expect(Set(entity.keys) == ["id", "name", "type", "mentions", "spans"])
             #expect(entity["type"] as? String == "GPE")
         }
     }
@@ -42,14 +42,14 @@ import Testing
             #expect(summary["id"] as? Int64 == id)
 
             let caption = try object(try #require(try store.captions().data.first))
-            #expect(Set(caption.keys) == ["id", "articleId", "text", "isFilePhoto", "date", "place"])
+            #expect(Set(caption.keys) == ["id", "articleId", "text", "isFilePhoto", "date", "place", "credit"])
             #expect(caption["date"] is NSNull && caption["place"] is NSNull)
 
             let entityID = try #require(try store.entities().data.first?.id)
             let summaryJSON = try object(try #require(try store.entities().data.first))
             #expect(Set(summaryJSON.keys) == ["id", "name", "type", "articleCount", "mentionCount"])
             let detailJSON = try object(try #require(try store.entity(id: entityID)))
-            #expect(Set(detailJSON.keys) == ["id", "name", "type", "articleCount", "mentionCount", "articles"])
+            #expect(Set(detailJSON.keys) == ["id", "name", "type", "articleCount", "mentionCount", "aliases", "articles"])
         }
     }
 

@@ -253,7 +253,7 @@ ORG_HEADS = [
     "Centre", "Network", "Service", "Services", "Bureau", "Board", "Church", "Mission", "Corps", "Times", "Post",
     "Journal", "Tribune", "Herald", "Gazette", "Press", "Club", "Exchange", "Reserve", "Secretariat",
     "Cabinet", "Project",
-    "Brotherhood", "Cartel", "Consulate", "Embassy",
+    "Brotherhood", "Cartel", "Consulate", "Embassy", "Cooperative", "Directorate", "Inspectorate", "Syndicate",
 ]
 
 PERSON_TITLES = [

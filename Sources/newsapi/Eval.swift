@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NewsAPI
 import NewsIngest
 
 /// `newsapi eval DIR`: score the parser against gold annotations and print the table.

@@ -62,6 +62,10 @@ struct Serve: ParsableCommand {
         let started = ContinuousClock.now
         let seeded = try BulkIngest(parser: intake.parser).run(DocumentFiles.list([seeds]), store: store) { _ in }
         say("seeds: " + seeded.summary(elapsed: ContinuousClock.now - started, dryRun: false))
+        let outdated = try store.outdatedArticleCount()
+        if outdated > 0 {
+            say("note: \(outdated) stored articles were read by an older parser; `newsapi reparse --db \(db)` reads them again")
+        }
         let shownHost = host.contains(":") ? "[\(host)]" : host
         say("newsapi listening on http://\(shownHost):\(server.port)")
 

@@ -1,5 +1,6 @@
 import Foundation
 @testable import NewsAPI
+import NewsIngest
 import NewsStore
 import Testing
 
@@ -106,7 +107,7 @@ import Testing
         #expect(rejected == [
             binary: "the document is binary data, not text",
             empty: "the document is empty",
-            chrome: "no headline found: the document has no line that reads as a title",
+            chrome: IngestError.onlySiteChrome.description,
             tooLarge: "the document is 5242881 bytes, over the limit of 5242880",
             missing: "no such file or folder",
         ])

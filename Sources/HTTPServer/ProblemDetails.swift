@@ -5,7 +5,7 @@ import Foundation
 /// Extension members (such as a list of invalid items) go in `extensions` and are
 /// written beside the standard members.
 public struct ProblemDetails: Sendable, Encodable {
-    /// A URI naming the kind of problem; `about:blank` when the status says it all (RFC 9457 §4.2.1).
+    /// The ``ProblemType`` URI naming the kind of problem.
     public var type: String
     /// A short summary of the kind of problem, the same for every occurrence.
     public var title: String
@@ -26,11 +26,12 @@ public struct ProblemDetails: Sendable, Encodable {
         public func encode(to encoder: any Encoder) throws { try encode(encoder) }
     }
 
+    /// - Parameter type: the kind of problem; by default the HTTP layer's kind for `status` (``ProblemType/forStatus(_:)``).
     public init(
-        status: HTTPStatus, detail: String? = nil, type: String = "about:blank", title: String? = nil,
+        status: HTTPStatus, detail: String? = nil, type: ProblemType? = nil, title: String? = nil,
         extensions: [String: JSONFragment] = [:]
     ) {
-        self.type = type
+        self.type = (type ?? .forStatus(status.code)).uri
         self.title = title ?? status.reasonPhrase
         self.status = status.code
         self.detail = detail
@@ -61,7 +62,7 @@ public struct ProblemDetails: Sendable, Encodable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let body = (try? encoder.encode(self)).map { Array($0) }
-            ?? Array(#"{"type":"about:blank","title":"Internal Server Error","status":500}"#.utf8)
+            ?? Array(#"{"type":"urn:newsapi:problem:internal-error","title":"Internal Server Error","status":500}"#.utf8)
         var fields = extra
         fields.set("Content-Type", "application/problem+json")
         return HTTPResponse(status: HTTPStatus(code: status, reasonPhrase: HTTPStatus.standardPhrase(for: status)),

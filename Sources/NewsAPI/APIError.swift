@@ -4,13 +4,14 @@ import HTTPServer
 struct APIError: Error {
     let problem: ProblemDetails
 
-    init(_ status: HTTPStatus, _ detail: String, extensions: [String: ProblemDetails.JSONFragment] = [:]) {
-        problem = ProblemDetails(status: status, detail: detail, extensions: extensions)
+    /// - Parameter type: the kind of problem; by default the HTTP layer's kind for `status`.
+    init(_ status: HTTPStatus, _ detail: String, type: ProblemType? = nil, extensions: [String: ProblemDetails.JSONFragment] = [:]) {
+        problem = ProblemDetails(status: status, detail: detail, type: type, extensions: extensions)
     }
 
     /// 400 for a query or path parameter that is not what the route accepts.
     static func invalidParameter(_ name: String, _ expectation: String) -> APIError {
-        APIError(.badRequest, "the parameter `\(name)` must be \(expectation)",
+        APIError(.badRequest, "the parameter `\(name)` must be \(expectation)", type: .invalidParameter,
                  extensions: ["parameter": ProblemDetails.JSONFragment(name)])
     }
 

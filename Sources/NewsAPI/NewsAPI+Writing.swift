@@ -10,7 +10,8 @@ extension NewsAPI {
         var encoding = DeclaredEncoding.utf8
         if let charset = Self.parameter("charset", of: request.fields["Content-Type"]) {
             guard let declared = DeclaredEncoding(charset: charset) else {
-                throw APIError(.unsupportedMediaType, "the charset \(charset) is not supported; send UTF-8 or Windows-1252 (ISO-8859-1)")
+                throw APIError(.unsupportedMediaType, "the charset \(charset) is not supported; send UTF-8 or Windows-1252 (ISO-8859-1)",
+                               type: .unsupportedMediaType)
             }
             encoding = declared
         }
@@ -18,7 +19,7 @@ extension NewsAPI {
         do {
             prepared = try intake.prepare(request.body, encoding: encoding)
         } catch {
-            throw APIError(.unprocessableContent, "the body is not a news document: \(error)")
+            throw APIError(.unprocessableContent, "the body is not a news document: \(error)", type: .invalidDocument)
         }
         let outcome = try store.store(prepared.document, prepared.article)
         guard let article = try store.article(id: outcome.id) else {
@@ -54,7 +55,7 @@ extension NewsAPI {
                              example: "curl -H 'Content-Type: application/x-ndjson' --data-binary @batch.ndjson")
         let items = NDJSONBatch.items(in: request.body)
         guard !items.isEmpty else {
-            throw APIError(.unprocessableContent, "the batch is empty: send one {\"text\": \"...\"} object per line")
+            throw APIError(.unprocessableContent, "the batch is empty: send one {\"text\": \"...\"} object per line", type: .invalidBatch)
         }
         var prepared: [(NewsDocument, ParsedArticle)] = []
         var failures: [BatchFailure] = []
@@ -75,7 +76,7 @@ extension NewsAPI {
             throw APIError(
                 .unprocessableContent,
                 "\(failures.count) of \(items.count) items are not news documents; nothing from the batch was stored",
-                extensions: ["errors": ProblemDetails.JSONFragment(failures)])
+                type: .invalidBatch, extensions: ["errors": ProblemDetails.JSONFragment(failures)])
         }
         let outcomes = try store.storeBatch(prepared)
         let results = outcomes.enumerated().map { index, outcome in
@@ -101,7 +102,8 @@ extension NewsAPI {
         guard let value = request.fields["Content-Type"] else { return }
         let mediaType = value.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
         guard accepted.contains(mediaType) else {
-            throw APIError(.unsupportedMediaType, "send \(accepted.joined(separator: " or ")), not \(value); for example: \(example)")
+            throw APIError(.unsupportedMediaType, "send \(accepted.joined(separator: " or ")), not \(value); for example: \(example)",
+                           type: .unsupportedMediaType)
         }
     }
 }

@@ -24,6 +24,14 @@ enum BylineParser {
                     cased.append(word.uppercased() == word ? word.lowercased() : String(word))
                     continue
                 }
+                // "al-Rawi", "el-Sissi": an Arabic article prefix is lower case inside a name.
+                let prefixed = word.split(separator: "-", maxSplits: 1).count == 2
+                    && Tokenizer.namePrefixes.contains(String(word.split(separator: "-", maxSplits: 1)[0]))
+                    && !cased.isEmpty
+                if prefixed {
+                    cased.append(String(word))
+                    continue
+                }
                 guard let first = word.unicodeScalars.first, first.properties.isUppercase,
                       !word.contains(where: { APDate.isDigit($0) }) else { return nil }
                 var word = titleCased(word)

@@ -49,4 +49,20 @@ struct CandidateSink {
         let span = MentionSpan(section: section, index: index, start: start, end: end, text: String(text[lower..<upper]), role: role)
         candidates.append(Candidate(reading: reading, span: span))
     }
+
+    /// Acronyms this text defines: "National Electoral Institute (INE)" makes "INE" stand for that
+    /// organisation wherever the document uses it, whether or not its letters are the name's initials.
+    func acronymDefinitions() -> [String: Gazetteer.Entry] {
+        var definitions: [String: Gazetteer.Entry] = [:]
+        let units = Array(text.utf16)
+        for (previous, candidate) in zip(candidates, candidates.dropFirst()) {
+            guard case .entity(let acronym) = candidate.reading, acronym.type == .org, !acronym.name.contains(" "),
+                  case .entity(let organisation) = previous.reading, organisation.type == .org, organisation.name.contains(" "),
+                  previous.span.end + 2 == candidate.span.start, candidate.span.end < units.count,
+                  units[previous.span.end..<candidate.span.start].elementsEqual(" (".utf16),
+                  units[candidate.span.end] == UInt16(UInt8(ascii: ")")) else { continue }
+            definitions[acronym.name] = organisation
+        }
+        return definitions
+    }
 }

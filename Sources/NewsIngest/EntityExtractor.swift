@@ -20,6 +20,7 @@ struct EntityExtractor: Sendable {
     /// each with the spans of its mentions.
     func entities(headline: String, dateline: String?, captions: [String], paragraphs: [String]) -> [NamedEntity] {
         var candidates: [Candidate] = []
+        var acronyms: [String: Gazetteer.Entry] = [:]
         let bodies = captions.enumerated().map { ($1, MentionSpan.Section.caption, $0) }
             + paragraphs.enumerated().map { ($1, MentionSpan.Section.paragraph, $0) }
         for (text, section, index) in bodies {
@@ -35,6 +36,7 @@ struct EntityExtractor: Sendable {
                 read(run.tokens[...], title: run.personTitle, afterPreposition: afterPreposition, into: &out)
             }
             candidates += out.candidates
+            acronyms.merge(out.acronymDefinitions()) { first, _ in first }
         }
         // Headlines capitalise every word, so only known names count there.
         var headlineSink = CandidateSink(text: headline, section: .headline, index: nil)
@@ -47,7 +49,7 @@ struct EntityExtractor: Sendable {
             readDateline(dateline, into: &out)
             candidates += out.candidates
         }
-        return EntityTally(candidates).entities
+        return EntityTally(candidates, acronyms: acronyms).entities
     }
 
     /// "SANTIAGO, Chile": the city the story was filed from, whether or not the city list knows it, then its region.

@@ -6,7 +6,8 @@
 struct EntityTally {
     let entities: [NamedEntity]
 
-    init(_ candidates: [Candidate]) {
+    /// - Parameter acronyms: acronyms the document defines in parentheses, each merged into its organisation.
+    init(_ candidates: [Candidate], acronyms: [String: Gazetteer.Entry] = [:]) {
         var known: [Gazetteer.Entry: [MentionSpan]] = [:]
         var formSpans: [[String]: [MentionSpan]] = [:]
         var formOrder: [[String]] = []
@@ -73,6 +74,11 @@ struct EntityTally {
             }
         }
 
+        for (acronym, organisation) in acronyms {
+            if let spans = known.removeValue(forKey: Gazetteer.Entry(name: acronym, type: .org)) {
+                known[organisation, default: []] += spans
+            }
+        }
         Self.attachAcronyms(&known)
         var entities = known.map { NamedEntity(name: $0.key.name, type: $0.key.type, spans: $0.value) }
         entities += zip(index.people, spans).map { NamedEntity(name: $0.joined(separator: " "), type: .person, spans: $1) }

@@ -130,4 +130,29 @@ import Testing
         #expect(places.isSuperset(of: ["Lodwar", "Kenya", "Turkana County"]))
         #expect(!article.entities.contains { $0.type == .person })
     }
+
+    @Test func anAcronymDefinedInParenthesesIsItsOrganisation() throws {
+        let article = try parse("""
+            Mexico Votes in Midterm Elections
+
+            The National Electoral Institute (INE) counted the ballots. The INE said turnout was high.
+            """)
+        let institute = try #require(article.entities.first { $0.name == "National Electoral Institute" })
+        #expect(Set(institute.aliases.map(\.text)) == ["National Electoral Institute", "INE"])
+        #expect(institute.mentions == 3)
+        #expect(!article.entities.contains { $0.name == "INE" })
+    }
+
+    @Test func bylineNamesKeepTheirArabicArticle() throws {
+        let article = try parse("""
+            Iraq Pumps Record Oil From the South
+
+            By Samir Khalil and Noor al-Rawi
+
+            BAGHDAD (AP) — Iraq exported more oil than ever in May.
+            """)
+        #expect(article.byline == "Samir Khalil and Noor al-Rawi")
+        #expect(article.dateline == "BAGHDAD")
+        #expect(article.paragraphs == ["Iraq exported more oil than ever in May."])
+    }
 }

@@ -38,7 +38,8 @@ struct Reparse: ParsableCommand {
             }
             last = final
         }
-        say("\(updated) articles re-read with parser version \(ArticleParser.version), \(failed) kept as they were")
+        let noun = updated == 1 ? "article" : "articles"
+        say("\(updated) \(noun) re-read with parser version \(ArticleParser.version), \(failed) kept as they were")
         try store.close()
         if failed > 0 { throw ExitCode(1) }
     }

@@ -95,8 +95,7 @@ public struct NewsDocument: Hashable, Sendable {
             bytes.append(byte)
         }
         var normalised = HTMLCharacterReferences.decode(String(decoding: bytes, as: UTF8.self))
-        // ASCII is already NFC; the check spares Foundation's normaliser almost every document.
-        if normalised.utf8.contains(where: { $0 >= 0x80 }) {
+        if !Self.isPlainlyNFC(normalised) {
             normalised = normalised.precomposedStringWithCanonicalMapping
         }
         normalised = normalised.trimmingWhitespace()
@@ -105,6 +104,16 @@ public struct NewsDocument: Hashable, Sendable {
         if controls * 20 > normalised.unicodeScalars.count { throw .binary }
         self.text = normalised
         self.warnings = warnings
+    }
+
+    /// True when every scalar is one that Unicode marks NFC_Quick_Check=Yes and that never combines with
+    /// its neighbour: below U+0300 (where combining marks begin), general punctuation from U+2002 (U+2000
+    /// and U+2001 decompose) and currency signs. Nearly all news text passes, and Foundation's normaliser,
+    /// a sixth of a parse otherwise, then has nothing to do.
+    static func isPlainlyNFC(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            scalar.value < 0x300 || (0x2002...0x206F).contains(scalar.value) || (0x20A0...0x20C0).contains(scalar.value)
+        }
     }
 
     /// Equal texts are the same document: warnings describe an upload, not the document.

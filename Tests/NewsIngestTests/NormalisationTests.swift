@@ -32,6 +32,17 @@ import Testing
         #expect(document.text.unicodeScalars.count == 14)
     }
 
+    @Test func theNFCFastPathAgreesWithFoundation() {
+        for text in ["plain ASCII", "Café — “quoted” ’s € 5", "Cafe\u{301}", "\u{2000}em quad", "한국", "Ångström", "ﬁ ligature"] {
+            if NewsDocument.isPlainlyNFC(text) {
+                #expect(text.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(text.unicodeScalars), "\(text)")
+            }
+        }
+        #expect(NewsDocument.isPlainlyNFC("Café — “quoted” ’s € 5"))
+        #expect(!NewsDocument.isPlainlyNFC("Cafe\u{301}"))
+        #expect(!NewsDocument.isPlainlyNFC("\u{2000}em quad"))
+    }
+
     @Test func crOnlyLineEndingsSplitLines() throws {
         let article = try ArticleParser().parse(NewsDocument(bytes: Array("Storm Hits Coast Overnight\r\rResidents fled.\r".utf8)))
         #expect(article.headline == "Storm Hits Coast Overnight")

@@ -62,7 +62,7 @@ public struct Router: Sendable {
 
     /// Finds the responder for `method` and a path as sent (still percent-encoded).
     public func match(_ method: HTTPMethod, path rawPath: String) -> Match {
-        guard method == .options || methods.contains(method) else { return .methodNotImplemented }
+        guard methods.contains(method) || HTTPMethod.standard.contains(method) else { return .methodNotImplemented }
         let parts = Router.split(rawPath).map { RequestTarget.percentDecode($0, plusIsSpace: false) }
         var best: [(route: Route, parameters: [String: String])] = []
         for route in routes {

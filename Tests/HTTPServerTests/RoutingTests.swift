@@ -69,8 +69,13 @@ struct RoutingTests {
         #expect(allowed == [.get, .head])
     }
 
-    @Test func methodNoRouteUsesIsNotImplemented() {
-        guard case .methodNotImplemented = router().match(.delete, path: "/v1/articles") else {
+    @Test func standardMethodNoRouteUsesIsNotAllowedAndOthersAreNotImplemented() {
+        guard case .methodNotAllowed(let allowed) = router().match(.delete, path: "/v1/articles") else {
+            Issue.record("expected 405")
+            return
+        }
+        #expect(allowed.contains(.get) && !allowed.contains(.delete))
+        guard case .methodNotImplemented = router().match(HTTPMethod(rawValue: "PURGE"), path: "/v1/articles") else {
             Issue.record("expected 501")
             return
         }

@@ -15,7 +15,8 @@
 ///   `Accept-Encoding` weighs gzip above 0 and not below identity; any size when the client
 ///   refuses identity. Such types always get `Vary: Accept-Encoding`, coded or not, because the
 ///   same resource is coded for other clients. A HEAD answer names the coding without running it
-///   and so carries no `Content-Length` (RFC 9110 §8.6 forbids a wrong one). Streams and bodies
+///   and so carries no `Content-Length` (RFC 9110 §8.6 forbids a wrong one). A stream of such a
+///   type is coded as it is produced, each piece flushed so lines still arrive one by one. Bodies
 ///   already coded are left alone.
 public struct RepresentationFilter: ResponseFilter {
     /// Bodies over this many bytes are gzip-coded for clients that accept gzip; nil codes none.
@@ -26,11 +27,18 @@ public struct RepresentationFilter: ResponseFilter {
     public init() {}
 
     public func filter(_ response: HTTPResponse, for request: HTTPRequest?) -> HTTPResponse {
-        guard let request, response.stream == nil, response.status.allowsContent else { return response }
+        guard let request, response.status.allowsContent else { return response }
         var response = response
         let compressible = isCompressible(response)
         if compressible { response.fields.addVary("Accept-Encoding") }
-        let gzip = compressible && selectsGzip(request, for: response)
+        if let stream = response.stream {
+            // Its length is unknown, so no threshold; its bytes are unknown, so no tag.
+            guard compressible, selectsGzip(request, bodySize: nil) else { return response }
+            response.fields.set("Content-Encoding", "gzip")
+            response.stream = stream.gzipped(level: gzipLevel)
+            return response
+        }
+        let gzip = compressible && selectsGzip(request, bodySize: response.body.count)
 
         var identityTag: EntityTag?
         if (request.method == .get || request.method == .head) && response.status.code == 200 {
@@ -52,7 +60,7 @@ public struct RepresentationFilter: ResponseFilter {
         guard gzip else { return response }
         if request.method == .head {
             response.headDeclaresLength = false
-        } else if let compressed = Gzip.compress(response.body, level: gzipLevel) {
+        } else if let compressed = GzipEncoder.compress(response.body, level: gzipLevel) {
             response.body = compressed
         } else {
             // zlib failed (out of memory): the body goes uncoded, under its identity tag.
@@ -83,13 +91,14 @@ public struct RepresentationFilter: ResponseFilter {
                 .contains(mediaType)
     }
 
-    private func selectsGzip(_ request: HTTPRequest, for response: HTTPResponse) -> Bool {
-        guard let minimum = gzipMinimumSize, !response.body.isEmpty, let accept = AcceptEncoding(request.fields) else { return false }
+    /// - Parameter bodySize: nil for a stream, whose size is unknown and usually large.
+    private func selectsGzip(_ request: HTTPRequest, bodySize: Int?) -> Bool {
+        guard let minimum = gzipMinimumSize, bodySize != 0, let accept = AcceptEncoding(request.fields) else { return false }
         let gzipWeight = accept.weight(of: "gzip")
         guard gzipWeight > 0 else { return false }
         let identityWeight = accept.weight(of: "identity")
         // A client that refuses uncoded content gets gzip whatever the size.
         if identityWeight == 0 { return true }
-        return response.body.count > minimum && gzipWeight >= identityWeight
+        return (bodySize ?? .max) > minimum && gzipWeight >= identityWeight
     }
 }

@@ -236,19 +236,22 @@ final class Connection: @unchecked Sendable {
     }
 
     private func begin(_ head: RequestHead) {
+        let target = RequestTarget(head.target)
+        // The server's own answers pass through the filters like a route's (CORS, content coding).
+        let request = HTTPRequest(head: head, target: target, peer: peer)
+        func filtered(_ response: HTTPResponse) -> HTTPResponse { context.filters.apply(to: response, for: request) }
         var expectsContinue = false
         if let expectation = head.fields["Expect"] {
             guard expectation.equalsIgnoringASCIICase("100-continue") else {
-                respondAndClose(head, ProblemDetails(status: .expectationFailed, detail: "only the 100-continue expectation is supported").response())
+                respondAndClose(head, filtered(ProblemDetails(status: .expectationFailed, detail: "only the 100-continue expectation is supported").response()))
                 return
             }
             expectsContinue = head.version == .http1_1
         }
-        let target = RequestTarget(head.target)
         if head.method == .options && head.target == "*" {
             // A question about the server as a whole (RFC 9110 §9.3.7), answered here rather than by a route.
             let allowed = (context.router.methods + [.options]).map(\.rawValue).joined(separator: ", ")
-            refuse(head, HTTPResponse(status: .ok, fields: ["Allow": allowed]), expectsContinue: expectsContinue)
+            refuse(head, filtered(HTTPResponse(status: .ok, fields: ["Allow": allowed])), expectsContinue: expectsContinue)
             return
         }
         switch context.router.match(head.method, path: target.rawPath) {
@@ -259,18 +262,18 @@ final class Connection: @unchecked Sendable {
             }
             phase = .readingBody(PendingRequest(head: head, target: target, responder: responder, parameters: parameters))
         case .notFound:
-            refuse(head, ProblemDetails(status: .notFound, detail: "no resource at \(target.rawPath)").response(),
+            refuse(head, filtered(ProblemDetails(status: .notFound, detail: "no resource at \(target.rawPath)").response()),
                    expectsContinue: expectsContinue)
         case .methodNotAllowed(let allowed):
             let list = allowed.map(\.rawValue).joined(separator: ", ")
-            refuse(head, ProblemDetails(status: .methodNotAllowed, detail: "\(head.method) is not allowed on \(target.rawPath); use \(list)")
-                .response(fields: ["Allow": list]), expectsContinue: expectsContinue)
+            refuse(head, filtered(ProblemDetails(status: .methodNotAllowed, detail: "\(head.method) is not allowed on \(target.rawPath); use \(list)")
+                .response(fields: ["Allow": list])), expectsContinue: expectsContinue)
         case .options(let allowed):
-            refuse(head, HTTPResponse(status: .ok, fields: ["Allow": allowed.map(\.rawValue).joined(separator: ", ")]),
+            refuse(head, filtered(HTTPResponse(status: .ok, fields: ["Allow": allowed.map(\.rawValue).joined(separator: ", ")])),
                    expectsContinue: expectsContinue)
         case .methodNotImplemented:
-            refuse(head, ProblemDetails(status: .notImplemented, detail: "the method \(head.method) is not supported (methods are case-sensitive)")
-                .response(), expectsContinue: expectsContinue)
+            refuse(head, filtered(ProblemDetails(status: .notImplemented, detail: "the method \(head.method) is not supported (methods are case-sensitive)")
+                .response()), expectsContinue: expectsContinue)
         }
     }
 
@@ -294,11 +297,22 @@ final class Connection: @unchecked Sendable {
 
     private func reject(_ error: HTTPParserError) {
         if outboundPending == 0 { lastWriteProgressAt = context.configuration.clock.nowNanoseconds() }
-        let response = ProblemDetails(status: error.status, detail: error.reason).response()
+        // Before the head is complete the filters get no request; while reading a body they get its head.
+        let request = headBeingRead.map { HTTPRequest(head: $0, peer: peer) }
+        let response = context.filters.apply(to: ProblemDetails(status: error.status, detail: error.reason).response(), for: request)
         let start = DispatchTime.now()
-        serializer.serialize(response, isHead: false, close: true, into: &outbound)
+        serializer.serialize(response, isHead: request?.method == .head, close: true, into: &outbound)
         context.accessLog?.info("- - \(response.status.code) \(response.body.count) \(elapsedMilliseconds(since: start)) \(peer)")
         finishAfterFlush()
+    }
+
+    /// The request whose body is being read or skipped.
+    private var headBeingRead: RequestHead? {
+        switch phase {
+        case .readingBody(let pending): pending.head
+        case .discardingBody(_, let refusal): refusal.head
+        case .awaitingHead, .responding: nil
+        }
     }
 
     // MARK: Handlers
@@ -309,9 +323,11 @@ final class Connection: @unchecked Sendable {
         let request = HTTPRequest(
             head: pending.head, target: pending.target, body: pending.body, pathParameters: pending.parameters, peer: peer)
         let responder = pending.responder
+        let filters = context.filters
         let started = DispatchTime.now()
         context.pool.submit { [self] in
-            let response = responder.respond(to: request)
+            // Filtered here, on the pool, since hashing and compressing cost CPU the I/O queue should not spend.
+            let response = filters.apply(to: responder.respond(to: request), for: request)
             queue.async { [self] in complete(request.head, response, started: started) }
         }
     }

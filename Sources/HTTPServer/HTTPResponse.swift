@@ -7,6 +7,10 @@ public struct HTTPResponse: Sendable {
     public var body: [UInt8]
     /// A body produced while it is sent; when set, `body` is ignored.
     public var stream: ResponseStream?
+    /// Whether an answer to HEAD states the `Content-Length` that GET would get. False when only
+    /// producing the content tells that length (a coding the HEAD answer skips): RFC 9110 §8.6
+    /// allows no `Content-Length` then, never a wrong one.
+    public var headDeclaresLength = true
 
     public init(status: HTTPStatus, fields: HTTPFields = HTTPFields(), body: [UInt8] = []) {
         self.status = status

@@ -12,7 +12,7 @@ import Darwin
 /// A non-blocking listening socket is watched by a read source; each accepted connection
 /// gets its own serial queue, read source and buffered write path (see `Connection`).
 /// Responders run on a bounded pool, off the I/O queues. The server knows nothing of
-/// what it serves: give it a ``Router``.
+/// what it serves: give it a ``Router``, and ``ResponseFilter``s for what every response needs.
 public final class HTTPServer: Sendable {
     /// Dispatch sources are thread-safe objects that the SDK does not mark `Sendable`;
     /// this one is only suspended, resumed and cancelled under the server's lock.
@@ -36,6 +36,7 @@ public final class HTTPServer: Sendable {
 
     private let configuration: ServerConfiguration
     private let router: Router
+    private let filters: [any ResponseFilter]
     private let accessLog: Logger?
     private let acceptQueue = DispatchQueue(label: "newsapi.http.accept")
     private let ioQueue = DispatchQueue(label: "newsapi.http.io", attributes: .concurrent)
@@ -44,10 +45,12 @@ public final class HTTPServer: Sendable {
     private let allClosed = DispatchSemaphore(value: 0)
 
     /// - Parameters:
-    ///   - accessLog: receives one line per response (method, target, status, body bytes, duration, peer); nil for none.
-    public init(configuration: ServerConfiguration, router: Router, accessLog: Logger? = nil) {
+    ///   - filters: applied, in order, to every response the server sends (see ``ResponseFilter``).
+    ///   - accessLog: receives one line per response (method, target, status, body bytes as sent, duration, peer); nil for none.
+    public init(configuration: ServerConfiguration, router: Router, filters: [any ResponseFilter] = [], accessLog: Logger? = nil) {
         self.configuration = configuration
         self.router = router
+        self.filters = filters
         self.accessLog = accessLog
         self.pool = HandlerPool(width: configuration.maxConcurrentHandlers)
     }
@@ -117,7 +120,7 @@ public final class HTTPServer: Sendable {
 
     private var context: ServerContext {
         ServerContext(
-            configuration: configuration, router: router, pool: pool, accessLog: accessLog, ioQueue: ioQueue,
+            configuration: configuration, router: router, filters: filters, pool: pool, accessLog: accessLog, ioQueue: ioQueue,
             connectionClosed: { [self] connection in connectionClosed(connection) })
     }
 

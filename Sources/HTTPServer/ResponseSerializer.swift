@@ -2,14 +2,16 @@
 ///
 /// Adds `Date` and `Content-Length` to every response that may carry content, and
 /// `Connection: close` when the connection ends after it. A HEAD response keeps the
-/// `Content-Length` of the GET it mirrors but sends no body (RFC 9110 §9.3.2).
+/// `Content-Length` of the GET it mirrors but sends no body (RFC 9110 §9.3.2); 304 has none.
 struct ResponseSerializer {
     private var dates = HTTPDateCache()
 
     mutating func serialize(_ response: HTTPResponse, isHead: Bool, close: Bool, into output: inout [UInt8]) {
         let status = response.status
         output.reserveCapacity(output.count + 160 + response.body.count)
-        let length: BodyLength? = status.code >= 200 && status.code != 204 ? .known(status.allowsContent ? response.body.count : 0) : nil
+        // 1xx, 204 and 304 have no length of their own; a 304's would have to be the 200's (RFC 9110 §8.6).
+        let declared = status.allowsContent && (!isHead || response.headDeclaresLength)
+        let length: BodyLength? = declared ? .known(response.body.count) : nil
         writeHead(response, length: length, close: close, into: &output)
         if !isHead && status.allowsContent {
             output.append(contentsOf: response.body)

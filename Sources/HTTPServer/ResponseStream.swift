@@ -22,25 +22,32 @@ public final class ResponseBodyWriter: Sendable {
     /// The connection closed (the client left, or a timeout passed): stop producing.
     public struct ConnectionClosed: Error {}
 
-    private let connection: Connection
+    private let send: @Sendable ([UInt8]) throws(ConnectionClosed) -> Void
 
     init(connection: Connection) {
-        self.connection = connection
+        send = { bytes throws(ConnectionClosed) in
+            switch connection.enqueueStreamPiece(bytes) {
+            case .accepted:
+                return
+            case .closed:
+                throw ConnectionClosed()
+            case .wait(let room):
+                room.wait()
+                if connection.isClosed { throw ConnectionClosed() }
+            }
+        }
+    }
+
+    /// A writer that hands each piece to `send`, for a stream that transforms another's pieces.
+    init(send: @escaping @Sendable ([UInt8]) throws(ConnectionClosed) -> Void) {
+        self.send = send
     }
 
     /// Sends `bytes` as the next piece of the body; an empty piece sends nothing.
     ///
     /// - Throws: ``ConnectionClosed`` once the connection is gone.
     public func write(_ bytes: [UInt8]) throws(ConnectionClosed) {
-        switch connection.enqueueStreamPiece(bytes) {
-        case .accepted:
-            return
-        case .closed:
-            throw ConnectionClosed()
-        case .wait(let room):
-            room.wait()
-            if connection.isClosed { throw ConnectionClosed() }
-        }
+        try send(bytes)
     }
 
     public func write(_ text: some StringProtocol) throws(ConnectionClosed) {

@@ -5,6 +5,8 @@ import Logging
 struct ServerContext: Sendable {
     let configuration: ServerConfiguration
     let router: Router
+    /// Run on every response before it is written, first to last.
+    let filters: [any ResponseFilter]
     let pool: HandlerPool
     let accessLog: Logger?
     /// The queue that connection queues target, so Dispatch spreads them over its threads.

@@ -32,10 +32,20 @@ struct Serve: ParsableCommand {
     @Option(help: ArgumentHelp("Handlers that may run at once; further requests wait their turn.", valueName: "count"))
     var maxConcurrentHandlers = ServerConfiguration().maxConcurrentHandlers
 
+    @Option(name: .customLong("cors-origin"), help: ArgumentHelp(
+        "Origin whose scripts may read responses (scheme://host[:port]); repeat it or separate origins with commas. Default: * (any).",
+        valueName: "origin"))
+    var corsOrigins: [String] = []
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535, not \(port)") }
         guard gracePeriod >= 0 else { throw ValidationError("--grace-period must be 0 or more seconds") }
         guard maxConcurrentHandlers >= 1 else { throw ValidationError("--max-concurrent-handlers must be at least 1") }
+        do {
+            _ = try CORSFilter(parsing: corsOrigins)
+        } catch {
+            throw ValidationError("--cors-origin: \(error)")
+        }
     }
 
     func run() throws {
@@ -52,7 +62,8 @@ struct Serve: ParsableCommand {
             logger.logLevel = .info
             accessLog = logger
         }
-        let server = HTTPServer(configuration: configuration, router: NewsAPI(intake: intake).router(), accessLog: accessLog)
+        let filters = NewsAPI.responseFilters(cors: try CORSFilter(parsing: corsOrigins))
+        let server = HTTPServer(configuration: configuration, router: NewsAPI(intake: intake).router(), filters: filters, accessLog: accessLog)
         // Listen before touching the database with seeds: a port in use should fail before anything is written.
         do {
             try server.start()

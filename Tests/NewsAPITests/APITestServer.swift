@@ -14,7 +14,8 @@ final class APITestServer {
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let seedFile = repositoryRoot.appendingPathComponent("seeds/000_30ef00eb747dd457.txt")
 
-    init(seeded: Bool = true) throws {
+    /// - Parameter corsOrigins: as `serve --cors-origin` takes them; none means `*`.
+    init(seeded: Bool = true, corsOrigins: [String] = []) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("newsapi-test-\(UUID().uuidString)")
         store = try NewsStore(path: folder.appendingPathComponent("news.sqlite").path)
         let intake = DocumentIntake(store: store)
@@ -23,7 +24,8 @@ final class APITestServer {
         }
         var configuration = ServerConfiguration()
         configuration.port = 0
-        server = HTTPServer(configuration: configuration, router: NewsAPI(intake: intake).router())
+        server = HTTPServer(configuration: configuration, router: NewsAPI(intake: intake).router(),
+                            filters: NewsAPI.responseFilters(cors: try CORSFilter(parsing: corsOrigins)))
         try server.start()
     }
 

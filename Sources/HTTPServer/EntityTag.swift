@@ -1,0 +1,75 @@
+import Crypto
+
+/// An entity tag, the value of `ETag` (RFC 9110 §8.8.3): an opaque string naming one
+/// representation, strong (any change of its bytes changes the tag) or weak (`W/`).
+public struct EntityTag: Hashable, Sendable, CustomStringConvertible {
+    /// The tag between its quotes.
+    public let opaque: String
+    /// Weak tags promise only semantic equivalence; they never pass a strong comparison.
+    public let isWeak: Bool
+
+    /// - Parameter opaque: characters allowed in a tag (`!`, `#` to `~`, or non-ASCII); no quotes.
+    public init(_ opaque: String, weak: Bool = false) {
+        self.opaque = opaque
+        self.isWeak = weak
+    }
+
+    /// A strong tag for exactly `bytes`: the first 128 bits of their SHA-256, as 32 hex digits.
+    /// 128 bits keep an accidental match between two versions of a resource out of reach
+    /// while keeping the field short.
+    public init(hashing bytes: [UInt8]) {
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(32)
+        for byte in SHA256.hash(data: bytes).prefix(16) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0f)])
+        }
+        self.init(String(decoding: hex, as: UTF8.self))
+    }
+
+    /// The field value: `"opaque"` or `W/"opaque"`.
+    public var description: String { (isWeak ? "W/\"" : "\"") + opaque + "\"" }
+
+    /// The same strength with `suffix` appended inside the quotes, to name another
+    /// representation of the same content (`"…-gzip"` for its gzip coding).
+    public func appending(_ suffix: String) -> EntityTag {
+        EntityTag(opaque + suffix, weak: isWeak)
+    }
+
+    /// Weak comparison (RFC 9110 §8.8.3.2): the opaque tags are equal, whatever their strength.
+    /// It is the comparison `If-None-Match` uses.
+    public func weaklyMatches(_ other: EntityTag) -> Bool {
+        opaque == other.opaque
+    }
+
+    /// Strong comparison: both strong and the opaque tags equal (for `If-Match`).
+    public func stronglyMatches(_ other: EntityTag) -> Bool {
+        !isWeak && !other.isWeak && opaque == other.opaque
+    }
+
+    /// Reads one tag from a field value, as `ETag` holds it; nil unless the whole value is one tag.
+    public init?(parsing value: some StringProtocol) {
+        var scanner = Substring(value).trimmingOWS().utf8[...]
+        guard let tag = EntityTag.scan(&scanner), scanner.isEmpty else { return nil }
+        self = tag
+    }
+
+    /// Reads a tag at the start of `text` and advances past it; nil (and `text` unchanged) if there is none.
+    static func scan(_ text: inout Substring.UTF8View.SubSequence) -> EntityTag? {
+        var rest = text
+        var weak = false
+        if rest.starts(with: "W/".utf8) {
+            weak = true
+            rest = rest.dropFirst(2)
+        }
+        guard rest.first == UInt8(ascii: "\"") else { return nil }
+        rest = rest.dropFirst()
+        // etagc = %x21 / %x23-7E / obs-text: no space, no quote, no control character.
+        guard let close = rest.firstIndex(where: { $0 == UInt8(ascii: "\"") || $0 <= 0x20 || $0 == 0x7f }),
+              rest[close] == UInt8(ascii: "\"") else { return nil }
+        let opaque = String(decoding: rest[..<close], as: UTF8.self)
+        text = rest[rest.index(after: close)...]
+        return EntityTag(opaque, weak: weak)
+    }
+}

@@ -1,0 +1,63 @@
+import Testing
+@testable import HTTPServer
+
+@Suite("EntityTag and If-None-Match")
+struct EntityTagTests {
+    @Test func hashedTagsAreStrongAndFollowTheBytes() {
+        let tag = EntityTag(hashing: Array("hello".utf8))
+        #expect(!tag.isWeak)
+        #expect(tag.opaque.count == 32)
+        #expect(tag.opaque == "2cf24dba5fb0a30e26e83b2ac5b9e29e", "the first half of SHA-256(hello)")
+        #expect(tag == EntityTag(hashing: Array("hello".utf8)))
+        #expect(tag != EntityTag(hashing: Array("hello!".utf8)))
+        #expect(tag.appending("-gzip").description == "\"2cf24dba5fb0a30e26e83b2ac5b9e29e-gzip\"")
+    }
+
+    @Test func parsesOneTag() {
+        #expect(EntityTag(parsing: #""abc""#) == EntityTag("abc"))
+        #expect(EntityTag(parsing: #" W/"abc" "#) == EntityTag("abc", weak: true))
+        #expect(EntityTag(parsing: #""""#) == EntityTag(""))
+        #expect(EntityTag(parsing: "abc") == nil)
+        #expect(EntityTag(parsing: #""a b""#) == nil)
+        #expect(EntityTag(parsing: #""abc" x"#) == nil)
+        #expect(EntityTag(parsing: #"w/"abc""#) == nil, "W/ is case-sensitive")
+    }
+
+    @Test func comparisons() {
+        let strong = EntityTag("x"), weak = EntityTag("x", weak: true)
+        #expect(strong.weaklyMatches(weak) && weak.weaklyMatches(weak))
+        #expect(!strong.stronglyMatches(weak) && strong.stronglyMatches(strong))
+        #expect(!strong.weaklyMatches(EntityTag("y")))
+    }
+
+    @Test func readsIfNoneMatchLists() {
+        #expect(IfNoneMatch(HTTPFields()) == nil)
+        #expect(IfNoneMatch(["If-None-Match": "*"]) == .any)
+        #expect(IfNoneMatch(["If-None-Match": #""a", W/"b,c" ,"d""#]) == .tags([EntityTag("a"), EntityTag("b,c", weak: true), EntityTag("d")]))
+        #expect(IfNoneMatch(["If-None-Match": #""a" "b""#]) == .tags([EntityTag("a"), EntityTag("b")]), "lenient about the missing comma")
+        #expect(IfNoneMatch(["If-None-Match": #""a", b"#]) == nil, "an unreadable list is ignored whole")
+        #expect(IfNoneMatch(["If-None-Match": ""]) == nil)
+        let condition = IfNoneMatch(["If-None-Match": #"W/"a""#])
+        #expect(condition?.matches(EntityTag("a")) == true)
+        #expect(condition?.matches(EntityTag("b")) == false)
+    }
+
+    @Test func readsAcceptEncodingWeights() throws {
+        let accept = try #require(AcceptEncoding(["Accept-Encoding": "gzip;q=0.8, br, identity;q=0.5, *;q=0.1"]))
+        #expect(accept.weight(of: "gzip") == 800)
+        #expect(accept.weight(of: "br") == 1000)
+        #expect(accept.weight(of: "identity") == 500)
+        #expect(accept.weight(of: "zstd") == 100)
+        #expect(AcceptEncoding(HTTPFields()) == nil)
+        #expect(AcceptEncoding(["Accept-Encoding": ""])?.weight(of: "identity") == 1000)
+        #expect(AcceptEncoding(["Accept-Encoding": ""])?.accepts("gzip") == false)
+        #expect(AcceptEncoding(["Accept-Encoding": "*;q=0"])?.accepts("identity") == false)
+        #expect(AcceptEncoding(["Accept-Encoding": "*;q=0, identity"])?.accepts("identity") == true)
+        for (text, value) in [("0", 0), ("1", 1000), ("0.5", 500), ("0.125", 125), ("1.000", 1000), ("0.", 0)] {
+            #expect(AcceptEncoding.qvalue(Substring(text)) == value, "\(text)")
+        }
+        for text in ["", "2", "1.5", "0.1234", "-1", ".5", "1.001", "0,5"] {
+            #expect(AcceptEncoding.qvalue(Substring(text)) == nil, "\(text)")
+        }
+    }
+}

@@ -40,7 +40,8 @@ let package = Package(
         ),
         .target(
             name: "NewsAPI",
-            dependencies: ["HTTPServer", "NewsIngest", "NewsStore", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["HTTPServer", "NewsIngest", "NewsStore", .product(name: "Logging", package: "swift-log")],
+            resources: [.copy("Resources/openapi.json")]
         ),
         .executableTarget(
             name: "newsapi",

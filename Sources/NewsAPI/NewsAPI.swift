@@ -20,6 +20,7 @@ public struct NewsAPI: Sendable {
     /// The routes, ready for an ``HTTPServer``.
     public func router() -> Router {
         var router = Router()
+        router.add(.get, "/openapi.json", route(openAPI))
         router.add(.get, "/v1/health", route(health))
         router.add(.get, "/v1/articles", route(listArticles))
         router.add(.post, "/v1/articles", route(createArticle))

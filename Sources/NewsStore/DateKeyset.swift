@@ -5,7 +5,7 @@ import NewsIngest
 /// directions, ties by article id (highest first when newest first, lowest first otherwise), and
 /// optionally, within one article, by an ascending column such as `c.position`.
 ///
-/// The order is read in two segments, dated articles then undated ones, because a single condition
+/// The order is read in segments, dated articles then undated ones, because a single condition
 /// such as `published_at < ? OR published_at IS NULL` makes SQLite scan from the start instead of
 /// seeking: each segment's condition is a row-value range that `articles_newest_first` serves.
 struct DateKeyset {
@@ -31,22 +31,22 @@ struct DateKeyset {
         let comparison = newestFirst ? "<" : ">"
         let direction = newestFirst ? "DESC" : "ASC"
         let withinOrdering: SQL = within.map { ", \(sql: $0)" } ?? ""
-        func sameArticleLater(_ position: Position) -> SQL {
-            guard let within, let value = position.within else { return "" }
-            return " OR (a.id = \(position.article) AND \(sql: within) > \(value))"
-        }
         var segments: [Segment] = []
+        // The rest of the article the position is in comes first, in its own segment, so that each
+        // segment stays one range: `(date, id) < (?, ?) OR (id = ? AND position > ?)` would not be.
+        if let within, let position, let value = position.within {
+            segments.append(Segment(condition: "a.id = \(position.article) AND \(sql: within) > \(value)", ordering: "\(sql: within)"))
+        }
         if position == nil || position?.date != nil {
             var condition: SQL = "a.published_at IS NOT NULL"
             if let position, let date = position.date {
-                condition = "\(condition) AND ((a.published_at, a.id) \(sql: comparison) (\(date), \(position.article))\(sameArticleLater(position)))"
+                condition = "\(condition) AND (a.published_at, a.id) \(sql: comparison) (\(date), \(position.article))"
             }
-            segments.append(Segment(condition: condition,
-                                    ordering: "a.published_at \(sql: direction), a.id \(sql: direction)\(withinOrdering)"))
+            segments.append(Segment(condition: condition, ordering: "a.published_at \(sql: direction), a.id \(sql: direction)\(withinOrdering)"))
         }
         var undated: SQL = "a.published_at IS NULL"
         if let position, position.date == nil {
-            undated = "\(undated) AND (a.id \(sql: comparison) \(position.article)\(sameArticleLater(position)))"
+            undated = "\(undated) AND a.id \(sql: comparison) \(position.article)"
         }
         segments.append(Segment(condition: undated, ordering: "a.id \(sql: direction)\(withinOrdering)"))
         return segments

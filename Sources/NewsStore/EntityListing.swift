@@ -55,7 +55,8 @@ struct EntityListing {
             guard key.parts.count == 2, case .text(let name) = key.parts[0], case .integer(let id) = key.parts[1] else {
                 throw ListingError.invalidPageKey
             }
-            conditions.append("(e.name COLLATE NOCASE, e.id) > (\(name), \(id))")
+            // The first comparison alone is what lets SQLite seek in entities_by_name_nocase.
+            conditions.append("e.name >= \(name) COLLATE NOCASE AND (e.name COLLATE NOCASE, e.id) > (\(name), \(id))")
         }
         let rows = try Row.fetchAll(db, SQLRequest<Row>(literal: """
             SELECT e.id, e.name, e.type,

@@ -72,6 +72,23 @@ import Testing
         }
     }
 
+    @Test func aWalkOneCaptionAtATimeMeetsEachCaptionOnceInOrder() throws {
+        try withTemporaryStore { store, _ in
+            _ = try storeFour(store)
+            let all = try store.captions().data
+            var walked: [CaptionRecord] = []
+            var key: PageKey?
+            repeat {
+                let page = try store.captions(limit: 1, after: key)
+                walked += page.data
+                key = page.next
+            } while key != nil
+            // Two captions of one article on either side of a page boundary included.
+            #expect(walked == all)
+            #expect(walked.count == 4)
+        }
+    }
+
     @Test func entityArticlesAreNewestFirst() throws {
         try withTemporaryStore { store, _ in
             let rome = NamedEntity(name: "Rome", type: .gpe, mentions: 1)

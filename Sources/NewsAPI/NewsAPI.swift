@@ -28,7 +28,10 @@ public struct NewsAPI: Sendable {
         router.add(.get, "/v1/articles/{id}", route(showArticle))
         router.add(.get, "/v1/entities", route(listEntities))
         router.add(.get, "/v1/entities/{id}", route(showEntity))
+        router.add(.get, "/v1/entities/{id}/articles", route(listEntityArticles))
+        router.add(.get, "/v1/entities/{id}/related", route(listRelatedEntities))
         router.add(.get, "/v1/captions", route(listCaptions))
+        router.add(.get, "/v1/search", route(search))
         return router
     }
 

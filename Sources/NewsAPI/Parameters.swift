@@ -23,11 +23,6 @@ struct Parameters {
         return values.first
     }
 
-    /// `limit` (1 to 100, default 20) and `offset` (0 or more, default 0), as every listing takes them.
-    func page() throws(APIError) -> (limit: Int, offset: Int) {
-        (try integer("limit", in: 1...100, default: 20), try integer("offset", in: 0...Int(Int32.max), default: 0))
-    }
-
     /// The numeric id in the path segment `name`; any other text names no resource.
     func id(_ name: String = "id", resource: String) throws(APIError) -> Int64 {
         let text = request.pathParameters[name] ?? ""

@@ -4,6 +4,8 @@ import HTTPServer
 extension ProblemType {
     /// 400: a query or path parameter is not what the route accepts; `parameter` names it.
     static let invalidParameter = ProblemType(name: "invalid-parameter")
+    /// 400: a search query (`q`) with nothing to search for, such as only exclusions; `parameter` is `q`.
+    static let invalidQuery = ProblemType(name: "invalid-query")
     /// 415: a request body in a media type or charset the route does not take.
     static let unsupportedMediaType = ProblemType(name: "unsupported-media-type")
     /// 422: the body is not a news document (empty, binary, no headline, too large).

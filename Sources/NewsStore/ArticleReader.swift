@@ -10,14 +10,6 @@ struct ArticleReader {
         try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM articles") ?? 0
     }
 
-    func articles(limit: Int, offset: Int) throws -> [ArticleSummary] {
-        try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT \(ArticleSummary.selection) FROM articles a
-            ORDER BY \(ArticleSummary.newestFirst) LIMIT ? OFFSET ?
-            """), arguments: [limit, offset])
-            .map(ArticleSummary.init(row:))
-    }
-
     /// One query per table rather than one per caption or entity.
     func article(id: Int64) throws -> ArticleDetail? {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
@@ -60,24 +52,6 @@ struct ArticleReader {
             entities: entities, sha256: row["sha256"], createdAt: row["created_at"])
     }
 
-    // Entities no article mentions any more (none today: nothing deletes articles) are left out.
-    func entities(type: EntityType?, limit: Int, offset: Int) throws -> [EntitySummary] {
-        // `?1 IS NULL` keeps one statement for both the filtered and the unfiltered listing.
-        try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT \(EntitySummary.selection) FROM entities e JOIN mentions m ON m.entity_id = e.id
-            WHERE ?1 IS NULL OR e.type = ?1 GROUP BY e.id ORDER BY \(EntitySummary.mostMentionedFirst)
-            LIMIT ?2 OFFSET ?3
-            """), arguments: [type?.rawValue, limit, offset])
-            .map(EntitySummary.init(row:))
-    }
-
-    func entityCount(type: EntityType?) throws -> Int {
-        try Int.fetchOne(db.cachedStatement(sql: """
-            SELECT COUNT(*) FROM entities e
-            WHERE (?1 IS NULL OR e.type = ?1) AND EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = e.id)
-            """), arguments: [type?.rawValue]) ?? 0
-    }
-
     func entity(id: Int64) throws -> EntityDetail? {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT \(EntitySummary.selection) FROM entities e JOIN mentions m ON m.entity_id = e.id
@@ -93,17 +67,5 @@ struct ArticleReader {
             """), arguments: [id])
             .map { EntityAlias(text: $0["text"], count: $0["count"]) }
         return EntityDetail(summary: try EntitySummary(row: row), aliases: aliases, articles: articles)
-    }
-
-    func captions(limit: Int, offset: Int) throws -> [CaptionRecord] {
-        try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT \(CaptionRecord.selection) FROM captions c JOIN articles a ON a.id = c.article_id
-            ORDER BY \(ArticleSummary.newestFirst), c.position LIMIT ? OFFSET ?
-            """), arguments: [limit, offset])
-            .map(CaptionRecord.init(row:))
-    }
-
-    func captionCount() throws -> Int {
-        try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM captions")) ?? 0
     }
 }

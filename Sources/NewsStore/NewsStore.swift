@@ -146,19 +146,6 @@ public final class NewsStore: Sendable {
         try pool.read { db in try ArticleReader(db: db).articleCount() }
     }
 
-    /// A page of articles, newest `publishedAt` first, undated articles last, ties by newest id.
-    ///
-    /// - Parameters:
-    ///   - limit: Page size; negative counts as 0.
-    ///   - offset: Articles to skip; negative counts as 0.
-    /// - Returns: The page, with `total` counted in the same read transaction.
-    /// - Throws: `DatabaseError`.
-    public func articles(limit: Int, offset: Int) throws -> ArticlePage {
-        try page(limit: limit, offset: offset) { reader, limit, offset in
-            (try reader.articles(limit: limit, offset: offset), try reader.articleCount())
-        }
-    }
-
     /// The article with this id and all its parts, or nil when there is none.
     ///
     /// - Throws: `DatabaseError`; ``NewsStoreError/corruptValue(column:value:)`` for an undecodable stored value.
@@ -166,48 +153,10 @@ public final class NewsStore: Sendable {
         try pool.read { db in try ArticleReader(db: db).article(id: id) }
     }
 
-    /// A page of the entities mentioned by at least one article, optionally of one type only,
-    /// most mentioned first (summed over articles), ties by name.
-    ///
-    /// - Parameters:
-    ///   - limit: Page size; negative counts as 0.
-    ///   - offset: Entities to skip; negative counts as 0.
-    /// - Throws: `DatabaseError`.
-    public func entities(type: EntityType? = nil, limit: Int = 100, offset: Int = 0) throws -> Page<EntitySummary> {
-        try page(limit: limit, offset: offset) { reader, limit, offset in
-            (try reader.entities(type: type, limit: limit, offset: offset), try reader.entityCount(type: type))
-        }
-    }
-
     /// The entity with this id, its totals and its articles newest first; nil when no article mentions it.
     ///
     /// - Throws: `DatabaseError`.
     public func entity(id: Int64) throws -> EntityDetail? {
         try pool.read { db in try ArticleReader(db: db).entity(id: id) }
-    }
-
-    /// A page of the stored captions, by article newest first, then in document order.
-    ///
-    /// - Parameters:
-    ///   - limit: Page size; negative counts as 0.
-    ///   - offset: Captions to skip; negative counts as 0.
-    /// - Throws: `DatabaseError`.
-    public func captions(limit: Int = 100, offset: Int = 0) throws -> Page<CaptionRecord> {
-        try page(limit: limit, offset: offset) { reader, limit, offset in
-            (try reader.captions(limit: limit, offset: offset), try reader.captionCount())
-        }
-    }
-
-    /// Reads one page and the listing's total in the same read transaction, so they agree.
-    private func page<Element>(
-        limit: Int, offset: Int, read: (ArticleReader, Int, Int) throws -> ([Element], Int)
-    ) throws -> Page<Element> {
-        // SQLite reads a negative LIMIT as "no limit"; callers asking for less than nothing get nothing.
-        let limit = max(0, limit)
-        let offset = max(0, offset)
-        return try pool.read { db in
-            let (data, total) = try read(ArticleReader(db: db), limit, offset)
-            return Page(data: data, total: total, limit: limit, offset: offset)
-        }
     }
 }

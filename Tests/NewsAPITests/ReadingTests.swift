@@ -17,8 +17,10 @@ struct ReadingTests {
         let api = try APITestServer()
         let page = try #require(try api.client().request("GET", "/v1/articles").json)
         #expect(page["total"] as? Int == 1)
-        #expect(page["limit"] as? Int == 20)
-        #expect(page["offset"] as? Int == 0)
+        #expect(Set(page.keys) == ["data", "page", "total"])
+        let info = try #require(page["page"] as? [String: Any])
+        #expect(info["limit"] as? Int == 20)
+        #expect(info["next"] is NSNull)
         let first = try #require((page["data"] as? [[String: Any]])?.first)
         #expect(first["headline"] as? String == "Italy Brings Together Libya Rivals on Conference Sidelines")
         #expect(first["publishedAt"] as? String == "2018-11-13")
@@ -61,14 +63,17 @@ struct ReadingTests {
     @Test func entitiesAndCaptionsArePaged() throws {
         let api = try APITestServer()
         let client = try api.client()
-        let captions = try #require(try client.request("GET", "/v1/captions?limit=1&offset=1").json)
-        #expect((captions["data"] as? [[String: Any]])?.count == 1)
-        #expect(captions["total"] as? Int == 2)
-        #expect(captions["offset"] as? Int == 1)
+        let first = try #require(try client.request("GET", "/v1/captions?limit=1").json)
+        #expect((first["data"] as? [[String: Any]])?.count == 1)
+        #expect(first["total"] as? Int == 2)
+        let next = try #require((first["page"] as? [String: Any])?["next"] as? String)
+        let second = try #require(try client.request("GET", "/v1/captions?limit=1&cursor=\(next)").json)
+        #expect((second["data"] as? [[String: Any]])?.first?["isFilePhoto"] as? Bool == true)
+        #expect((second["page"] as? [String: Any])?["next"] is NSNull)
         let entities = try #require(try client.request("GET", "/v1/entities?limit=3").json)
         #expect((entities["data"] as? [[String: Any]])?.count == 3)
         #expect((entities["total"] as? Int ?? 0) > 3)
-        #expect(entities["limit"] as? Int == 3)
+        #expect((entities["page"] as? [String: Any])?["limit"] as? Int == 3)
     }
 
     @Test func captionsCarryTheirArticle() throws {
@@ -110,12 +115,15 @@ struct ReadingTests {
         let batch = [SampleDocuments.nairobi, SampleDocuments.geneva].map(SampleDocuments.ndjsonLine).joined(separator: "\n")
         #expect(try client.request("POST", "/v1/articles/batch", fields: [("Content-Type", "application/x-ndjson")], body: Array(batch.utf8)).status == 200)
         var seen: [Int] = []
-        for offset in 0..<3 {
-            let page = try #require(try client.request("GET", "/v1/articles?limit=1&offset=\(offset)").json)
+        var target: String? = "/v1/articles?limit=1"
+        while let current = target {
+            let response = try client.request("GET", current)
+            let page = try #require(response.json)
             #expect(page["total"] as? Int == 3)
             seen += (page["data"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? Int }
+            target = response.field("Link").map { String($0.dropFirst().prefix { $0 != ">" }) }
         }
-        #expect(Set(seen).count == 3)
+        #expect(seen.count == 3 && Set(seen).count == 3)
         let dates = try #require(try client.request("GET", "/v1/articles").json?["data"] as? [[String: Any]]).map { $0["publishedAt"] as? String ?? "" }
         #expect(dates.first == "2022-03-03")
     }

@@ -19,7 +19,7 @@ import Testing
     @Test func newestFirstWithUndatedLastAndLaterIDFirstOnTies() throws {
         try withTemporaryStore { store, _ in
             let ids = try storeFour(store)
-            let page = try store.articles(limit: 10, offset: 0)
+            let page = try store.articles(limit: 10)
             #expect(page.data.map(\.headline) == ["New.", "Old too.", "Old.", "Undated."])
             #expect(page.data.map(\.id) == ["New.", "Old too.", "Old.", "Undated."].map { ids[$0]! })
             #expect(page.data.map(\.captionCount) == [0, 1, 2, 1])
@@ -28,20 +28,36 @@ import Testing
         }
     }
 
-    @Test func limitAndOffsetPage() throws {
+    @Test func pagesFollowOnFromTheirKey() throws {
         try withTemporaryStore { store, _ in
             _ = try storeFour(store)
-            let middle = try store.articles(limit: 2, offset: 1)
-            #expect(middle.data.map(\.headline) == ["Old too.", "Old."])
-            #expect(middle.total == 4 && middle.limit == 2 && middle.offset == 1)
+            let first = try store.articles(limit: 2)
+            #expect(first.data.map(\.headline) == ["New.", "Old too."])
+            #expect(first.total == 4 && first.limit == 2)
+            // The key of the last dated article on the page leads to the other dated one, then the undated one.
+            let firstKey = try #require(first.next)
+            let second = try store.articles(limit: 2, after: firstKey)
+            #expect(second.data.map(\.headline) == ["Old.", "Undated."])
+            #expect(second.next == nil)
 
-            #expect(try store.articles(limit: 2, offset: 3).data.map(\.headline) == ["Undated."])
-            let past = try store.articles(limit: 2, offset: 10)
-            #expect(past.data.isEmpty && past.total == 4)
+            let oldest = try store.articles(order: .oldestFirst, limit: 3)
+            #expect(oldest.data.map(\.headline) == ["Old.", "Old too.", "New."])
+            let oldestKey = try #require(oldest.next)
+            let rest = try store.articles(order: .oldestFirst, limit: 3, after: oldestKey)
+            #expect(rest.data.map(\.headline) == ["Undated."] && rest.next == nil)
 
             // SQLite would read LIMIT -1 as unlimited; the store reads it as nothing.
-            let negative = try store.articles(limit: -1, offset: -5)
-            #expect(negative.data.isEmpty && negative.limit == 0 && negative.offset == 0)
+            let negative = try store.articles(limit: -1)
+            #expect(negative.data.isEmpty && negative.limit == 0 && negative.next == nil)
+        }
+    }
+
+    @Test func aKeyFromAnotherOrderIsRefused() throws {
+        try withTemporaryStore { store, _ in
+            _ = try storeFour(store)
+            let key = try #require(try store.articles(limit: 1).next)
+            #expect(throws: ListingError.invalidPageKey) { try store.entities(limit: 1, after: key) }
+            #expect(throws: ListingError.invalidPageKey) { try store.articles(limit: 1, after: PageKey([.text("yesterday"), .integer(1)])) }
         }
     }
 
@@ -53,6 +69,23 @@ import Testing
             #expect(captions.map(\.isFilePhoto) == [false, false, true, true])
             #expect(captions[1].text == Fixtures.conteCaption.text && captions[2].text == Fixtures.hifterCaption.text)
             #expect(captions[3].date == Fixtures.date(2015, 8, 24) && captions[3].place == "Amman, Jordan")
+        }
+    }
+
+    @Test func aWalkOneCaptionAtATimeMeetsEachCaptionOnceInOrder() throws {
+        try withTemporaryStore { store, _ in
+            _ = try storeFour(store)
+            let all = try store.captions().data
+            var walked: [CaptionRecord] = []
+            var key: PageKey?
+            repeat {
+                let page = try store.captions(limit: 1, after: key)
+                walked += page.data
+                key = page.next
+            } while key != nil
+            // Two captions of one article on either side of a page boundary included.
+            #expect(walked == all)
+            #expect(walked.count == 4)
         }
     }
 

@@ -47,8 +47,8 @@ import Testing
             let detail = try #require(try store.article(id: id))
 
             #expect(try store.articleCount() == 1)
-            let page = try store.articles(limit: 10, offset: 0)
-            #expect(page.total == 1 && page.limit == 10 && page.offset == 0)
+            let page = try store.articles(limit: 10)
+            #expect(page.total == 1 && page.limit == 10 && page.next == nil)
             #expect(page.data == [ArticleSummary(
                 id: id, headline: detail.headline, publishedAt: Fixtures.date(2018, 11, 13),
                 dateline: nil, captionCount: 2)])
@@ -94,7 +94,7 @@ import Testing
             #expect(detail.publishedAt == nil)
             #expect(detail.paragraphs == ["Bare text."])
             #expect(detail.captions.isEmpty && detail.entities.isEmpty)
-            #expect(try store.articles(limit: 5, offset: 0).data.first?.captionCount == 0)
+            #expect(try store.articles(limit: 5).data.first?.captionCount == 0)
             #expect(try store.entities().data.isEmpty)
             #expect(try store.captions().data.isEmpty)
         }

@@ -80,7 +80,7 @@ struct HTTPBehaviourTests {
         let list = try client.request("GET", "/v1/articles?limit=1&pretty")
         #expect(list.text.hasPrefix("{\n  \"data\": [\n    {\n      \"captionCount\": 2,\n"))
         let reparsed = try #require(list.json)
-        #expect(reparsed["limit"] as? Int == 1)
+        #expect((reparsed["page"] as? [String: Any])?["limit"] as? Int == 1)
 
         let routeProblem = try client.request("GET", "/v1/articles?limit=0&pretty")
         #expect(routeProblem.status == 400)

@@ -40,6 +40,7 @@ public final class HTTPServer: Sendable {
     private let acceptQueue = DispatchQueue(label: "newsapi.http.accept")
     private let ioQueue = DispatchQueue(label: "newsapi.http.io", attributes: .concurrent)
     private let pool: HandlerPool
+    private let streamedBodies: StreamedBodySlots
     private let state = Mutex(State())
     private let allClosed = DispatchSemaphore(value: 0)
 
@@ -50,6 +51,7 @@ public final class HTTPServer: Sendable {
         self.router = router
         self.accessLog = accessLog
         self.pool = HandlerPool(width: configuration.maxConcurrentHandlers)
+        self.streamedBodies = StreamedBodySlots(capacity: configuration.maxConcurrentStreamedBodies)
     }
 
     /// The port the server listens on; meaningful after ``start()``.
@@ -117,7 +119,8 @@ public final class HTTPServer: Sendable {
 
     private var context: ServerContext {
         ServerContext(
-            configuration: configuration, router: router, pool: pool, accessLog: accessLog, ioQueue: ioQueue,
+            configuration: configuration, router: router, pool: pool, streamedBodies: streamedBodies, accessLog: accessLog,
+            ioQueue: ioQueue,
             connectionClosed: { [self] connection in connectionClosed(connection) })
     }
 

@@ -6,6 +6,7 @@ struct ServerContext: Sendable {
     let configuration: ServerConfiguration
     let router: Router
     let pool: HandlerPool
+    let streamedBodies: StreamedBodySlots
     let accessLog: Logger?
     /// The queue that connection queues target, so Dispatch spreads them over its threads.
     let ioQueue: DispatchQueue

@@ -60,7 +60,7 @@ struct ArticleReader {
             entities: entities, sha256: row["sha256"], createdAt: row["created_at"])
     }
 
-    // Entities no article mentions any more (none today: nothing deletes articles) are left out.
+    // Entities no article mentions are left out (deleting an article deletes those it leaves without any).
     func entities(type: EntityType?, limit: Int, offset: Int) throws -> [EntitySummary] {
         // `?1 IS NULL` keeps one statement for both the filtered and the unfiltered listing.
         try Row.fetchAll(db.cachedStatement(sql: """

@@ -34,7 +34,11 @@ let package = Package(
         ),
         .target(
             name: "NewsAPI",
-            dependencies: ["HTTPServer", "NewsIngest", "NewsStore", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "HTTPServer", "NewsIngest", "NewsStore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .executableTarget(
             name: "newsapi",

@@ -14,8 +14,9 @@ import Synchronization
 /// `Content-Length`, or the last chunk). Anything else (the client closing or resetting the
 /// connection, a body stalled past ``ServerConfiguration/bodyReadTimeout``, a chunked body
 /// growing past ``ServerConfiguration/maxBodySize``, broken chunk framing) makes ``read()`` throw
-/// ``Interrupted``; the connection has then answered for itself where it still can (408, 413, 400),
-/// so the handler should stop, store nothing that needs the whole body, and return any response.
+/// ``Interrupted`` where the body breaks off, after the bytes that did arrive. The connection has
+/// then answered for itself where it still can (408, 413, 400), so the handler should stop, store
+/// nothing that needs the whole body, and return any response.
 public final class RequestBody: Sendable {
     /// The body will not be complete: why, for logs.
     public struct Interrupted: Error, Sendable, CustomStringConvertible {
@@ -63,8 +64,7 @@ public final class RequestBody: Sendable {
     /// The next piece of the body, waiting for it if none is buffered; nil once the body has ended.
     /// Pieces are never empty.
     ///
-    /// - Throws: ``Interrupted`` when the body cannot be completed, also for bytes already buffered:
-    ///   an incomplete body is no use to the handler.
+    /// - Throws: ``Interrupted`` once the pieces that arrived before the body broke off are read.
     public func read() throws(Interrupted) -> [UInt8]? {
         while true {
             enum Step {
@@ -74,7 +74,6 @@ public final class RequestBody: Sendable {
                 case wait
             }
             let step = state.withLock { state -> Step in
-                if let failure = state.failure { return .failed(failure) }
                 if state.next < state.pieces.count {
                     let piece = state.pieces[state.next]
                     state.pieces[state.next] = []
@@ -91,6 +90,7 @@ public final class RequestBody: Sendable {
                     }
                     return .piece(piece, resume: resume)
                 }
+                if let failure = state.failure { return .failed(failure) }
                 if state.ended { return .end }
                 state.consumerWaiting = true
                 return .wait
@@ -137,14 +137,13 @@ public final class RequestBody: Sendable {
         if wake { arrival.signal() }
     }
 
-    /// The body will not be completed. Drops what is buffered; a body that already ended is left as it is.
+    /// The body will not be completed: ``read()`` throws once the buffered pieces are read. A body
+    /// that already ended is left as it is.
     func fail(_ reason: String) {
         let wake = state.withLock { state -> Bool in
             guard state.failure == nil, !state.ended else { return false }
             state.failure = Interrupted(reason: reason)
-            state.pieces = []
-            state.next = 0
-            state.buffered = 0
+            // Nothing more will come to make room for, so the consumer must not ask the connection to read on.
             state.producerPaused = false
             return wakeConsumer(&state)
         }

@@ -51,7 +51,9 @@ public final class HTTPServer: Sendable {
         self.router = router
         self.accessLog = accessLog
         self.pool = HandlerPool(width: configuration.maxConcurrentHandlers)
-        self.streamedBodies = StreamedBodySlots(capacity: configuration.maxConcurrentStreamedBodies)
+        // Each streamed body holds a handler while its client sends: leave at least half of them for other requests.
+        self.streamedBodies = StreamedBodySlots(
+            capacity: min(configuration.maxConcurrentStreamedBodies, max(1, configuration.maxConcurrentHandlers / 2)))
     }
 
     /// The port the server listens on; meaningful after ``start()``.

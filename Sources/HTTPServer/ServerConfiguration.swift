@@ -25,8 +25,9 @@ public struct ServerConfiguration: Sendable {
     /// Unread bytes of a streamed request body (``HTTPRequest/bodyStream``) above which the connection
     /// stops reading the socket until the handler has read them down to half.
     public var requestBodyBufferSize: Int = 1024 * 1024
-    /// Streamed request bodies being received at once; one more gets 503 with `Retry-After`. Each
-    /// holds a handler while its client sends, so the cap keeps slow uploads from taking every handler.
+    /// Streamed request bodies being received at once (at most half of ``maxConcurrentHandlers``); one
+    /// more gets 503 with `Retry-After`. Each holds a handler while its client sends, so the cap keeps
+    /// slow uploads from taking every handler.
     public var maxConcurrentStreamedBodies: Int = 8
     /// Listen backlog passed to `listen(2)`.
     public var backlog: Int32 = 1024

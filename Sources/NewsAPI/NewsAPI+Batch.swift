@@ -50,7 +50,8 @@ extension NewsAPI {
                 + (atomic ? "nothing from the batch was stored" : "the complete items before the break were stored"),
                 type: .incompleteBody)
         } catch let error as BatchBodyError {
-            guard !atomic else {
+            // A body that is no array at all is refused whole, item by item too.
+            guard !atomic && upload.itemCount > 0 else {
                 throw APIError(.badRequest, "\(error.reason) (line \(error.line)); nothing from the batch was stored", type: .invalidJSON,
                                extensions: ["line": ProblemDetails.JSONFragment(error.line)])
             }
@@ -58,7 +59,8 @@ extension NewsAPI {
             upload.rejectRest(line: error.line, reason: error.reason)
         }
         guard upload.itemCount > 0 else {
-            throw APIError(.unprocessableContent, "the batch is empty: send one {\"text\": \"...\"} object per line", type: .invalidBatch)
+            let shape = format == .ndjson ? "one {\"text\": \"...\"} object per line" : "[{\"text\": \"...\"}, ...]"
+            throw APIError(.unprocessableContent, "the batch is empty: send \(shape)", type: .invalidBatch)
         }
         if atomic && upload.rejectedCount > 0 {
             let failures = upload.orderedReports.map { BatchFailure(index: $0.index, line: $0.line, reason: $0.reason ?? "") }

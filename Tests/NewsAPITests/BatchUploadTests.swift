@@ -63,6 +63,13 @@ struct BatchUploadTests {
         #expect(try Self.articleCount(api) == 1)
     }
 
+    @Test func itemByItemABodyThatIsNoArrayIsRefusedWhole() throws {
+        let api = try APITestServer()
+        let response = try api.client().request("POST", "/v1/articles/batch?atomic=false", fields: Self.json, body: Array(#"{"text": "x"}"#.utf8))
+        #expect(response.status == 400)
+        #expect(response.json?["type"] as? String == "urn:newsapi:problem:invalid-json")
+    }
+
     @Test func anEmptyArrayIsAnEmptyBatch() throws {
         let api = try APITestServer()
         let response = try api.client().request("POST", "/v1/articles/batch", fields: Self.json, body: Array(" [ ] ".utf8))

@@ -20,6 +20,7 @@ import Synchronization
 public final class RequestBody: Sendable {
     /// The body will not be complete: why, for logs.
     public struct Interrupted: Error, Sendable, CustomStringConvertible {
+        /// What happened, phrased for a log line ("the client stopped sending before the body ended").
         public let reason: String
 
         public var description: String { reason }

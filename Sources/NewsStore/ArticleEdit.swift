@@ -8,8 +8,11 @@ import NewsIngest
 public struct ArticleEdit: Hashable, Sendable {
     /// The new headline; never empty.
     public var headline: String?
+    /// The publication day; `.some(nil)` removes it.
     public var publishedAt: CalendarDate??
+    /// The dateline ("PALERMO, Italy"); `.some(nil)` removes it.
     public var dateline: String??
+    /// The byline ("By Jane Roe"); `.some(nil)` removes it.
     public var byline: String??
 
     public init(headline: String? = nil, publishedAt: CalendarDate?? = nil, dateline: String?? = nil, byline: String?? = nil) {

@@ -7,6 +7,7 @@ import NewsIngest
 public struct EntityEdit: Hashable, Sendable {
     /// The new name; never empty.
     public var name: String?
+    /// The new OntoNotes label.
     public var type: EntityType?
 
     public init(name: String? = nil, type: EntityType? = nil) {

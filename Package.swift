@@ -40,7 +40,11 @@ let package = Package(
         ),
         .target(
             name: "NewsAPI",
-            dependencies: ["HTTPServer", "NewsIngest", "NewsStore", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "HTTPServer", "NewsIngest", "NewsStore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             resources: [.copy("Resources/openapi.json")]
         ),
         .executableTarget(

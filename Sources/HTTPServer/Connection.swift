@@ -16,6 +16,8 @@ final class Connection: @unchecked Sendable {
     private enum Phase {
         case awaitingHead
         case readingBody(PendingRequest)
+        /// The handler runs and reads the body from `body` while it arrives (``RequestBody``).
+        case streamingBody(head: RequestHead, body: RequestBody)
         /// The request was refused before its body; the body is read and dropped, up to `budget`
         /// bytes, and the refusal sent once it ends, so a malformed body still gets its 400.
         case discardingBody(budget: Int, refusal: Refusal)
@@ -80,6 +82,8 @@ final class Connection: @unchecked Sendable {
     private var lastWriteProgressAt: UInt64 = 0
     private var streaming: StreamState?
     private var streamRoom: DispatchSemaphore?
+    /// Reading stopped because a streamed request body's handler has too much unread.
+    private var requestBodyHeldBack = false
 
     init(fd: Int32, peer: String, context: ServerContext) {
         self.fd = fd
@@ -134,8 +138,9 @@ final class Connection: @unchecked Sendable {
             switch phase {
             case .responding:
                 return
-            case .readingBody, .discardingBody:
-                if passed(lastReadAt, configuration.bodyReadTimeout) {
+            case .readingBody, .discardingBody, .streamingBody:
+                // A body held back because its handler is behind is not the client's stall.
+                if !requestBodyHeldBack && passed(lastReadAt, configuration.bodyReadTimeout) {
                     reject(HTTPParserError(.requestTimeout, "the request body stalled for longer than \(configuration.bodyReadTimeout)"))
                 }
             case .awaitingHead:
@@ -189,6 +194,7 @@ final class Connection: @unchecked Sendable {
     private func processInput() {
         while !closed && !closeAfterFlush {
             if case .responding = phase { return }
+            if requestBodyHeldBack { return }
             if outboundPending > context.configuration.writeBufferHighWaterMark {
                 pauseReading()
                 return
@@ -209,6 +215,18 @@ final class Connection: @unchecked Sendable {
                 phase = .readingBody(pending)
             case (.readingBody(let pending), .end):
                 dispatch(pending)
+            case (.streamingBody(_, let body), .body(let bytes)):
+                if body.append(bytes) {
+                    requestBodyHeldBack = true
+                    pauseReading()
+                    return
+                }
+            case (.streamingBody(_, let body), .end):
+                body.finish()
+                // As for a buffered request: pipelined requests wait until this one is answered.
+                phase = .responding
+                pauseReading()
+                return
             case (.discardingBody(let budget, let refusal), .body(let bytes)):
                 guard bytes.count <= budget else {
                     // Too much to read for nothing: answer now and let the connection go.
@@ -231,6 +249,11 @@ final class Connection: @unchecked Sendable {
         }
         if peerFinishedSending && !closed && !closeAfterFlush {
             if case .responding = phase { return }
+            if case .streamingBody(_, let body) = phase {
+                // The handler learns it from its next read and answers; the connection closes after that answer.
+                body.fail("the client stopped sending before the body ended")
+                return
+            }
             finishAfterFlush()
         }
     }
@@ -256,11 +279,25 @@ final class Connection: @unchecked Sendable {
         }
         switch context.router.match(head.method, path: target.rawPath) {
         case .found(let responder, let parameters):
+            if let refusal = context.router.gate?.refusal(for: head) {
+                refuse(head, filtered(refusal), expectsContinue: expectsContinue)
+                return
+            }
+            let streams = responder.streamsRequestBody
+            if streams && !context.streamedBodies.acquire() {
+                refuse(head, filtered(ProblemDetails(status: .serviceUnavailable, detail: "too many uploads are in progress; try again shortly")
+                    .response(fields: ["Retry-After": "1"])), expectsContinue: expectsContinue)
+                return
+            }
             if expectsContinue && head.hasBody {
                 outbound.append(contentsOf: ResponseSerializer.continueResponse)
                 flush()
             }
-            phase = .readingBody(PendingRequest(head: head, target: target, responder: responder, parameters: parameters))
+            if streams {
+                dispatchStreamed(head, target: target, responder: responder, parameters: parameters)
+            } else {
+                phase = .readingBody(PendingRequest(head: head, target: target, responder: responder, parameters: parameters))
+            }
         case .notFound:
             refuse(head, filtered(ProblemDetails(status: .notFound, detail: "no resource at \(target.rawPath)").response()),
                    expectsContinue: expectsContinue)
@@ -296,6 +333,7 @@ final class Connection: @unchecked Sendable {
     }
 
     private func reject(_ error: HTTPParserError) {
+        if case .streamingBody(_, let body) = phase { body.fail(error.reason) }
         if outboundPending == 0 { lastWriteProgressAt = context.configuration.clock.nowNanoseconds() }
         // Before the head is complete the filters get no request; while reading a body they get its head.
         let request = headBeingRead.map { HTTPRequest(head: $0, peer: peer) }
@@ -311,6 +349,7 @@ final class Connection: @unchecked Sendable {
         switch phase {
         case .readingBody(let pending): pending.head
         case .discardingBody(_, let refusal): refusal.head
+        case .streamingBody(let head, _): head
         case .awaitingHead, .responding: nil
         }
     }
@@ -332,9 +371,44 @@ final class Connection: @unchecked Sendable {
         }
     }
 
+    /// Runs the handler of a route that streams its body now, before the body arrives; the body
+    /// then goes to it piece by piece from ``processInput()``.
+    private func dispatchStreamed(_ head: RequestHead, target: RequestTarget, responder: any HTTPResponder, parameters: [String: String]) {
+        let body = RequestBody(limit: context.configuration.requestBodyBufferSize) { [weak self] in self?.requestBodyDrained() }
+        phase = .streamingBody(head: head, body: body)
+        let request = HTTPRequest(head: head, target: target, bodyStream: body, pathParameters: parameters, peer: peer)
+        let started = DispatchTime.now()
+        let slots = context.streamedBodies
+        let filters = context.filters
+        context.pool.submit { [self] in
+            let response = filters.apply(to: responder.respond(to: request), for: request)
+            slots.release()
+            queue.async { [self] in complete(head, response, started: started) }
+        }
+    }
+
+    /// The handler has read a held-back body down to half its buffer (called on the handler's thread).
+    private func requestBodyDrained() {
+        queue.async { [self] in
+            guard requestBodyHeldBack, !closed, case .streamingBody = phase else { return }
+            requestBodyHeldBack = false
+            // The client was held back, not stalling: its body clock starts again now.
+            lastReadAt = context.configuration.clock.nowNanoseconds()
+            if !peerFinishedSending { resumeReading() }
+            processInput()
+        }
+    }
+
     private func complete(_ head: RequestHead, _ response: HTTPResponse, started: DispatchTime) {
-        guard !closed else { return }
-        let close = !head.keepAlive || draining
+        // Once the connection has answered for itself (a 408 or 413 during a streamed body), the handler's answer is dropped.
+        guard !closed, !closeAfterFlush else { return }
+        var close = !head.keepAlive || draining
+        if case .streamingBody(_, let body) = phase {
+            // The handler answered before its body ended: the rest of the body is never read, so the connection cannot go on.
+            body.fail("the handler answered before the body ended")
+            close = true
+        }
+        requestBodyHeldBack = false
         if let stream = response.stream, response.status.allowsContent {
             beginStream(stream, response: response, head: head, close: close, started: started)
             return
@@ -542,6 +616,7 @@ final class Connection: @unchecked Sendable {
         guard !closed else { return }
         closed = true
         wakeStreamProducer()
+        if case .streamingBody(_, let body) = phase { body.fail("the connection closed before the body ended") }
         // A suspended source must be resumed after cancel, or its cancel handler never runs.
         readSource.cancel()
         if readingPaused { readSource.resume() }

@@ -4,6 +4,14 @@
 /// (on a database read, say) without stalling other connections.
 public protocol HTTPResponder: Sendable {
     func respond(to request: HTTPRequest) -> HTTPResponse
+
+    /// Whether the responder reads the body while it arrives (``HTTPRequest/bodyStream``) instead of
+    /// getting it whole in ``HTTPRequest/body``. False unless the responder says otherwise.
+    var streamsRequestBody: Bool { get }
+}
+
+extension HTTPResponder {
+    public var streamsRequestBody: Bool { false }
 }
 
 /// A responder made from a closure.

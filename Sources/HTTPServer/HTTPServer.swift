@@ -41,6 +41,7 @@ public final class HTTPServer: Sendable {
     private let acceptQueue = DispatchQueue(label: "newsapi.http.accept")
     private let ioQueue = DispatchQueue(label: "newsapi.http.io", attributes: .concurrent)
     private let pool: HandlerPool
+    private let streamedBodies: StreamedBodySlots
     private let state = Mutex(State())
     private let allClosed = DispatchSemaphore(value: 0)
 
@@ -53,6 +54,9 @@ public final class HTTPServer: Sendable {
         self.filters = filters
         self.accessLog = accessLog
         self.pool = HandlerPool(width: configuration.maxConcurrentHandlers)
+        // Each streamed body holds a handler while its client sends: leave at least half of them for other requests.
+        self.streamedBodies = StreamedBodySlots(
+            capacity: min(configuration.maxConcurrentStreamedBodies, max(1, configuration.maxConcurrentHandlers / 2)))
     }
 
     /// The port the server listens on; meaningful after ``start()``.
@@ -120,7 +124,8 @@ public final class HTTPServer: Sendable {
 
     private var context: ServerContext {
         ServerContext(
-            configuration: configuration, router: router, filters: filters, pool: pool, accessLog: accessLog, ioQueue: ioQueue,
+            configuration: configuration, router: router, filters: filters, pool: pool, streamedBodies: streamedBodies,
+            accessLog: accessLog, ioQueue: ioQueue,
             connectionClosed: { [self] connection in connectionClosed(connection) })
     }
 

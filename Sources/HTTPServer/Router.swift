@@ -39,8 +39,16 @@ public struct Router: Sendable {
 
     public init() {}
 
+    /// Checked before every routed request's handler runs and before its body is read; nil for none.
+    public var gate: (any RequestGate)?
+
     /// Adds a route. Between two equally specific patterns, the one added first wins.
-    public mutating func add(_ method: HTTPMethod, _ pattern: String, _ responder: any HTTPResponder) {
+    ///
+    /// - Parameter streamingBody: true to call the responder as soon as the head arrives and let it
+    ///   read the body while it comes in (``HTTPRequest/bodyStream``), rather than after the whole
+    ///   body is buffered (``HTTPRequest/body``); for uploads too large to hold at once.
+    public mutating func add(_ method: HTTPMethod, _ pattern: String, streamingBody: Bool = false, _ responder: any HTTPResponder) {
+        let responder = streamingBody && !responder.streamsRequestBody ? StreamingBodyResponder(responder) : responder
         let segments = Router.split(pattern).map { part -> Segment in
             if part.hasPrefix("{") && part.hasSuffix("}") { return .parameter(String(part.dropFirst().dropLast())) }
             return .literal(String(part))
@@ -51,13 +59,14 @@ public struct Router: Sendable {
 
     /// Adds a route answered by a closure.
     public mutating func add(
-        _ method: HTTPMethod, _ pattern: String, _ body: @escaping @Sendable (HTTPRequest) -> HTTPResponse
+        _ method: HTTPMethod, _ pattern: String, streamingBody: Bool = false,
+        _ body: @escaping @Sendable (HTTPRequest) -> HTTPResponse
     ) {
-        add(method, pattern, ClosureResponder(body))
+        add(method, pattern, streamingBody: streamingBody, ClosureResponder(body))
     }
 
     /// Every method some route answers, HEAD included when GET is, in first-use order.
-    /// Kept up to date by ``add(_:_:_:)`` because ``match(_:path:)`` consults it on every request.
+    /// Kept up to date by `add` because ``match(_:path:)`` consults it on every request.
     public private(set) var methods: [HTTPMethod] = []
 
     /// Finds the responder for `method` and a path as sent (still percent-encoded).

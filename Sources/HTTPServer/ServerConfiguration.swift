@@ -22,6 +22,13 @@ public struct ServerConfiguration: Sendable {
     public var maxConcurrentHandlers: Int = 32
     /// Buffered response bytes above which a connection stops reading requests.
     public var writeBufferHighWaterMark: Int = 1024 * 1024
+    /// Unread bytes of a streamed request body (``HTTPRequest/bodyStream``) above which the connection
+    /// stops reading the socket until the handler has read them down to half.
+    public var requestBodyBufferSize: Int = 1024 * 1024
+    /// Streamed request bodies being received at once (at most half of ``maxConcurrentHandlers``); one
+    /// more gets 503 with `Retry-After`. Each holds a handler while its client sends, so the cap keeps
+    /// slow uploads from taking every handler.
+    public var maxConcurrentStreamedBodies: Int = 8
     /// Listen backlog passed to `listen(2)`.
     public var backlog: Int32 = 1024
     /// Time from a request's first byte to the end of its header section; then 408 and close.

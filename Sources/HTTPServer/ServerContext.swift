@@ -8,6 +8,7 @@ struct ServerContext: Sendable {
     /// Run on every response before it is written, first to last.
     let filters: [any ResponseFilter]
     let pool: HandlerPool
+    let streamedBodies: StreamedBodySlots
     let accessLog: Logger?
     /// The queue that connection queues target, so Dispatch spreads them over its threads.
     let ioQueue: DispatchQueue

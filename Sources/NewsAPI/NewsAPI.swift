@@ -8,12 +8,16 @@ import NewsStore
 /// Every error is an RFC 9457 `application/problem+json` response.
 public struct NewsAPI: Sendable {
     let intake: DocumentIntake
+    let access: WriteAccess
     let logger: Logger
     var store: NewsStore { intake.store }
 
-    /// - Parameter logger: receives unexpected failures (database errors) that clients see only as a 500.
-    public init(intake: DocumentIntake, logger: Logger = Logger(label: "newsapi.api")) {
+    /// - Parameters:
+    ///   - access: who may use the routes that write; checked for every route, those added later included.
+    ///   - logger: receives unexpected failures (database errors) that clients see only as a 500.
+    public init(intake: DocumentIntake, access: WriteAccess = .open, logger: Logger = Logger(label: "newsapi.api")) {
         self.intake = intake
+        self.access = access
         self.logger = logger
     }
 
@@ -24,14 +28,20 @@ public struct NewsAPI: Sendable {
         router.add(.get, "/v1/health", route(health))
         router.add(.get, "/v1/articles", route(listArticles))
         router.add(.post, "/v1/articles", route(createArticle))
-        router.add(.post, "/v1/articles/batch", route(createBatch))
+        router.add(.post, "/v1/articles/batch", streamingBody: true, route(createBatch))
         router.add(.get, "/v1/articles/{id}", route(showArticle))
+        router.add(.patch, "/v1/articles/{id}", route(patchArticle))
+        router.add(.delete, "/v1/articles/{id}", route(deleteArticle))
         router.add(.get, "/v1/entities", route(listEntities))
         router.add(.get, "/v1/entities/{id}", route(showEntity))
+        router.add(.patch, "/v1/entities/{id}", route(patchEntity))
+        router.add(.post, "/v1/entities/{id}/merge", route(mergeEntity))
         router.add(.get, "/v1/entities/{id}/articles", route(listEntityArticles))
         router.add(.get, "/v1/entities/{id}/related", route(listRelatedEntities))
         router.add(.get, "/v1/captions", route(listCaptions))
         router.add(.get, "/v1/search", route(search))
+        // Every write, on every route, passes the access check before its body is read.
+        router.gate = access
         return router
     }
 
@@ -41,7 +51,7 @@ public struct NewsAPI: Sendable {
             do {
                 return try handler(request)
             } catch let error as APIError {
-                return error.problem.response()
+                return error.response
             } catch {
                 // The cause may name tables or files; it goes to the log, not to the client.
                 logger.error("\(request.method) \(request.head.target) failed: \(error)")

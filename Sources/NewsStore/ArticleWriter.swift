@@ -36,26 +36,38 @@ struct ArticleWriter {
 
     /// Replaces what was parsed of the stored article `articleID` (headline, dates, byline, paragraphs,
     /// captions, mentions) with `article`, read from the same raw text by ``ArticleParser/version``.
-    /// Entities that no article mentions afterwards are deleted, so counts stay exact.
+    /// Entities that no article mentions afterwards are deleted, so counts stay exact. Fields edited
+    /// by hand (`edited_fields`, see ``ArticleEditor``) keep their edited values.
     ///
     /// - Throws: `DatabaseError`; the caller's transaction then rolls back.
     func replaceParts(of articleID: Int64, with article: ParsedArticle) throws {
         let previousEntities = try Int64.fetchAll(db.cachedStatement(sql: "SELECT entity_id FROM mentions WHERE article_id = ?"),
                                                   arguments: [articleID])
+        let edited = Set(try ArticleEditor.decodeFields(
+            String.fetchOne(db.cachedStatement(sql: "SELECT edited_fields FROM articles WHERE id = ?"), arguments: [articleID]) ?? "[]"))
+        // iif(edited, column, parsed): an edited column keeps its value.
         try db.cachedStatement(sql: """
-            UPDATE articles SET headline = ?, published_at = ?, dateline = ?, byline = ?, parser_version = ? WHERE id = ?
+            UPDATE articles SET headline = iif(?, headline, ?), published_at = iif(?, published_at, ?),
+                dateline = iif(?, dateline, ?), byline = iif(?, byline, ?), parser_version = ? WHERE id = ?
             """).execute(arguments: [
-                article.headline, article.publishedAt?.description, article.dateline, article.byline,
+                edited.contains("headline"), article.headline, edited.contains("published_at"), article.publishedAt?.description,
+                edited.contains("dateline"), article.dateline, edited.contains("byline"), article.byline,
                 ArticleParser.version, articleID,
             ])
         for table in ["mention_spans", "mentions", "captions", "paragraphs"] {
             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE article_id = ?").execute(arguments: [articleID])
         }
         try insertParts(of: article, articleID: articleID)
+        try deleteOrphanedEntities(previousEntities)
+    }
+
+    /// Deletes those of `entityIDs` that no article mentions any more (with their redirects), so
+    /// that entity listings and counts never show an entity without articles.
+    func deleteOrphanedEntities(_ entityIDs: [Int64]) throws {
         let orphan = try db.cachedStatement(sql: """
             DELETE FROM entities WHERE id = ? AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = ?1)
             """)
-        for entity in previousEntities { try orphan.execute(arguments: [entity]) }
+        for entity in entityIDs { try orphan.execute(arguments: [entity]) }
     }
 
     /// Paragraphs, captions, mentions and their spans of a new or emptied article.
@@ -94,12 +106,15 @@ struct ArticleWriter {
         }
     }
 
-    /// The id of the entity named `entity.name` with `entity.type`, inserting it when new.
+    /// The id of the entity named `entity.name` with `entity.type`, or of the entity that name and type
+    /// were renamed or merged into by hand, inserting it when new.
     ///
     /// Look-up first: most entities are already known, and a no-op upsert would still rewrite the row.
     private func entityID(_ entity: NamedEntity) throws -> Int64 {
         let find = try db.cachedStatement(sql: "SELECT id FROM entities WHERE name = ? AND type = ?")
         if let id = try Int64.fetchOne(find, arguments: [entity.name, entity.type.rawValue]) { return id }
+        let redirect = try db.cachedStatement(sql: "SELECT entity_id FROM entity_redirects WHERE name = ? AND type = ?")
+        if let id = try Int64.fetchOne(redirect, arguments: [entity.name, entity.type.rawValue]) { return id }
         try db.cachedStatement(sql: "INSERT INTO entities (name, type) VALUES (?, ?)")
             .execute(arguments: [entity.name, entity.type.rawValue])
         return db.lastInsertedRowID

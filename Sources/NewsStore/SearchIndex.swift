@@ -1,6 +1,6 @@
 internal import GRDB
 
-/// The `search` FTS5 table of `Migrations/0003_search.sql`: one row per headline, paragraph or
+/// The `search` FTS5 table of `Migrations/0004_search.sql`: one row per headline, paragraph or
 /// caption, kept exact by triggers, with a rowid that says where its text comes from.
 enum SearchIndex {
     /// The kind of text a row holds, which is also its FTS5 column.

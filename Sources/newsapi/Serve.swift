@@ -37,6 +37,21 @@ struct Serve: ParsableCommand {
         valueName: "origin"))
     var corsOrigins: [String] = []
 
+    @Option(help: ArgumentHelp(
+        "Key that writes (POST, PATCH, DELETE) must send as `Authorization: Bearer KEY`: 16 or more letters, digits and -._~+/. "
+            + "Also read from \(Serve.apiKeyVariable), which other users cannot see in the process list. "
+            + "Without a key, writes are open on a loopback address and refused on any other.",
+        valueName: "key"))
+    var apiKey: String?
+
+    /// The environment variable that holds the API key when `--api-key` is not given.
+    static let apiKeyVariable = "NEWSAPI_API_KEY"
+
+    /// `--api-key`, else the environment's key; an empty variable counts as unset.
+    private var configuredKey: String? {
+        apiKey ?? ProcessInfo.processInfo.environment[Serve.apiKeyVariable].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535, not \(port)") }
         guard gracePeriod >= 0 else { throw ValidationError("--grace-period must be 0 or more seconds") }
@@ -45,6 +60,11 @@ struct Serve: ParsableCommand {
             _ = try CORSFilter(parsing: corsOrigins)
         } catch {
             throw ValidationError("--cors-origin: \(error)")
+        }
+        if let key = configuredKey, APIKey(key) == nil {
+            let source = apiKey != nil ? "--api-key" : Serve.apiKeyVariable
+            throw ValidationError("\(source) must be at least \(APIKey.minimumLength) characters, each a letter, a digit or one of -._~+/ "
+                + "(then any number of =), so that it can be sent as a bearer token; `openssl rand -base64 32` makes one")
         }
     }
 
@@ -63,7 +83,9 @@ struct Serve: ParsableCommand {
             accessLog = logger
         }
         let filters = NewsAPI.responseFilters(cors: try CORSFilter(parsing: corsOrigins))
-        let server = HTTPServer(configuration: configuration, router: NewsAPI(intake: intake).router(), filters: filters, accessLog: accessLog)
+        let access = WriteAccess(listeningOn: host, apiKey: configuredKey.flatMap(APIKey.init))
+        let server = HTTPServer(configuration: configuration, router: NewsAPI(intake: intake, access: access).router(),
+                                filters: filters, accessLog: accessLog)
         // Listen before touching the database with seeds: a port in use should fail before anything is written.
         do {
             try server.start()
@@ -78,6 +100,10 @@ struct Serve: ParsableCommand {
             say("note: \(outdated) stored articles were read by an older parser; `newsapi reparse --db \(db)` reads them again")
         }
         let shownHost = host.contains(":") ? "[\(host)]" : host
+        if case .refused = access {
+            say("warning: \(shownHost) is reachable from other machines and no API key is set, so writes (POST, PATCH, DELETE) "
+                + "are refused with 403; set --api-key or \(Serve.apiKeyVariable) to allow them")
+        }
         say("newsapi listening on http://\(shownHost):\(server.port)")
 
         StopSignal.wait()

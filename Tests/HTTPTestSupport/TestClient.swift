@@ -49,6 +49,33 @@ public final class TestClient {
 
     public func send(_ text: String) throws { try send(Array(text.utf8)) }
 
+    /// Sends as much of `bytes` as the connection takes within `seconds`, never waiting longer;
+    /// returns how many bytes went out. Shows how far a server that stops reading lets a client get.
+    public func sendWithoutBlocking(_ bytes: [UInt8], for seconds: Double) -> Int {
+        let deadline = Date().addingTimeInterval(seconds)
+        var offset = 0
+        while offset < bytes.count {
+            let sent = bytes.withUnsafeBytes {
+                Glibc.send(fd, $0.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL | MSG_DONTWAIT))
+            }
+            if sent > 0 {
+                offset += sent
+                continue
+            }
+            guard sent < 0, errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR else { break }
+            let left = deadline.timeIntervalSinceNow
+            guard left > 0 else { break }
+            var descriptor = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+            _ = poll(&descriptor, 1, Int32(left * 1000) + 1)
+        }
+        return offset
+    }
+
+    /// Half-closes the connection: the server reads end of input, and can still answer.
+    public func finishSending() {
+        shutdown(fd, Int32(SHUT_WR))
+    }
+
     /// Reads one response. `head`: it answers a HEAD request, so no body follows.
     public func readResponse(head: Bool = false, timeout: Double = 5) throws -> RawResponse {
         let deadline = Date().addingTimeInterval(timeout)

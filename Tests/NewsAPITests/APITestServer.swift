@@ -14,8 +14,14 @@ final class APITestServer {
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let seedFile = repositoryRoot.appendingPathComponent("seeds/000_30ef00eb747dd457.txt")
 
-    /// - Parameter corsOrigins: as `serve --cors-origin` takes them; none means `*`.
-    init(seeded: Bool = true, corsOrigins: [String] = []) throws {
+    /// - Parameters:
+    ///   - corsOrigins: as `serve --cors-origin` takes them; none means `*`.
+    ///   - access: who may write; open by default, as on a loopback address without a key.
+    ///   - configure: changes to the server's limits.
+    init(
+        seeded: Bool = true, corsOrigins: [String] = [], access: WriteAccess = .open,
+        configure: (inout ServerConfiguration) -> Void = { _ in }
+    ) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("newsapi-test-\(UUID().uuidString)")
         store = try NewsStore(path: folder.appendingPathComponent("news.sqlite").path)
         let intake = DocumentIntake(store: store)
@@ -24,12 +30,37 @@ final class APITestServer {
         }
         var configuration = ServerConfiguration()
         configuration.port = 0
-        server = HTTPServer(configuration: configuration, router: NewsAPI(intake: intake).router(),
+        configure(&configuration)
+        server = HTTPServer(configuration: configuration, router: NewsAPI(intake: intake, access: access).router(),
                             filters: NewsAPI.responseFilters(cors: try CORSFilter(parsing: corsOrigins)))
         try server.start()
     }
 
     func client() throws -> TestClient { try TestClient(port: server.port) }
+
+    /// Waits until the server has had a connection open and then closed them all (so a handler that
+    /// was running has finished or been told its body will not come), up to `seconds`.
+    func waitUntilIdle(seconds: Double = 10) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        // The connection may not be accepted yet; it is seen open unless it came and went within a poll.
+        let seenUntil = Date().addingTimeInterval(1)
+        while server.connectionCount == 0 && Date() < seenUntil { usleep(2_000) }
+        while server.connectionCount > 0 {
+            guard Date() < deadline else { return false }
+            usleep(20_000)
+        }
+        return true
+    }
+
+    /// Polls `condition` until it holds or `seconds` pass; whether it held.
+    func eventually(seconds: Double = 10, _ condition: () throws -> Bool) rethrows -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while try !condition() {
+            guard Date() < deadline else { return false }
+            usleep(20_000)
+        }
+        return true
+    }
 
     deinit {
         server.shutdown(gracePeriod: .seconds(2))
@@ -65,6 +96,11 @@ enum SampleDocuments {
 
     The Lake Chad Basin Commission said a draft agreement could be ready by the end of the year.
     """
+
+    /// A document from `Tests/Eval/Documents` (name without `.txt`).
+    static func evaluation(_ name: String) throws -> String {
+        try String(contentsOf: APITestServer.repositoryRoot.appendingPathComponent("Tests/Eval/Documents/\(name).txt"), encoding: .utf8)
+    }
 
     static func ndjsonLine(_ text: String) -> String {
         let data = try! JSONSerialization.data(withJSONObject: ["text": text])

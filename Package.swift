@@ -45,6 +45,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            exclude: ["OpenAPI"],
             resources: [.copy("Resources/openapi.json")]
         ),
         .executableTarget(

@@ -39,6 +39,19 @@ public struct Router: Sendable {
 
     public init() {}
 
+    /// Every route as (method, pattern), in the order added: what an API description must cover.
+    public var patterns: [(method: HTTPMethod, pattern: String)] {
+        routes.map { route in
+            let path = route.segments.map { segment -> String in
+                switch segment {
+                case .literal(let text): text
+                case .parameter(let name): "{\(name)}"
+                }
+            }
+            return (route.method, "/" + path.joined(separator: "/"))
+        }
+    }
+
     /// Checked before every routed request's handler runs and before its body is read; nil for none.
     public var gate: (any RequestGate)?
 

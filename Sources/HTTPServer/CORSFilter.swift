@@ -25,6 +25,7 @@ public struct CORSFilter: ResponseFilter {
         public let description: String
     }
 
+    /// Whose scripts may read responses.
     public let origins: AllowedOrigins
     /// Request fields a preflight may announce (`Access-Control-Allow-Headers`).
     public var allowedHeaders = ["Authorization", "Content-Type", "If-None-Match"]
@@ -33,6 +34,7 @@ public struct CORSFilter: ResponseFilter {
     /// Seconds a browser may reuse a preflight answer (`Access-Control-Max-Age`).
     public var maxAge = 86_400
 
+    /// A filter for `origins` with the default headers and max age; see ``init(parsing:)`` for command-line values.
     public init(origins: AllowedOrigins) {
         self.origins = origins
     }

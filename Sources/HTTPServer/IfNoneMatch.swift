@@ -1,7 +1,9 @@
 /// The `If-None-Match` precondition (RFC 9110 §13.1.2): the client already holds the
 /// representations with these tags, or (`*`) any current representation at all.
 public enum IfNoneMatch: Sendable, Equatable {
+    /// `*`: any current representation.
     case any
+    /// The tags listed, in order; duplicates and weak tags kept as sent.
     case tags([EntityTag])
 
     /// The precondition in `fields`, its field lines read as one list; nil when there is none,

@@ -24,6 +24,7 @@ public struct RepresentationFilter: ResponseFilter {
     /// zlib's compression level, 1 (fastest) to 9 (smallest).
     public var gzipLevel: Int32 = 6
 
+    /// Tags, 304s and gzip over 1 KiB at zlib level 6.
     public init() {}
 
     public func filter(_ response: HTTPResponse, for request: HTTPRequest?) -> HTTPResponse {

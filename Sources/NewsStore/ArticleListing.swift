@@ -12,13 +12,13 @@ struct ArticleListing {
     func page(_ filter: ArticleFilter, order: ArticleOrder, limit: Int, after key: PageKey?) throws -> Page<ArticleSummary> {
         try SearchIndex.translatingErrors {
             let conditions = Self.conditions(filter)
-            let total = try Int.fetchOne(db, SQLRequest<Int>(literal: "SELECT COUNT(*) FROM articles a WHERE \(Self.all(conditions))")) ?? 0
             switch order {
             case .newestFirst, .oldestFirst:
+                let total = try Int.fetchOne(db, SQLRequest<Int>(literal: "SELECT COUNT(*) FROM articles a WHERE \(Self.all(conditions))")) ?? 0
                 return try datePage(conditions, newestFirst: order == .newestFirst, limit: limit, after: key, total: total)
             case .relevance:
                 guard let search = filter.search else { throw ListingError.relevanceWithoutQuery }
-                return try relevancePage(conditions, search: search, limit: limit, after: key, total: total)
+                return try relevancePage(conditions, search: search, limit: limit, after: key)
             }
         }
     }
@@ -42,7 +42,7 @@ struct ArticleListing {
 
     /// Scores every matching article, then takes the page after the key: relevance has no index to
     /// seek in, so each page costs the same as the first.
-    private func relevancePage(_ conditions: [SQL], search: SearchQuery, limit: Int, after key: PageKey?, total: Int) throws -> Page<ArticleSummary> {
+    private func relevancePage(_ conditions: [SQL], search: SearchQuery, limit: Int, after key: PageKey?) throws -> Page<ArticleSummary> {
         var watermark = try Watermark.current(in: db)
         var after: (score: Double, id: Int64)?
         if let key {
@@ -62,7 +62,7 @@ struct ArticleListing {
         let pageItems = ranked.prefix(limit)
         let data = try summaries(ids: pageItems.map(\.id))
         let next = ranked.count > limit ? pageItems.last.map { PageKey([.integer(watermark), .real($0.score), .integer($0.id)]) } : nil
-        return Page(data: data, total: total, limit: limit, next: next)
+        return Page(data: data, total: candidates.count, limit: limit, next: next)
     }
 
     /// The summaries of these articles, in the order given; ids with no article are left out.

@@ -66,6 +66,10 @@ public struct CORSFilter: ResponseFilter {
         if any && !list.isEmpty {
             throw InvalidOrigin(description: "* allows every origin already; give either * or a list of origins")
         }
+        // `--cors-origin ""` from an empty variable must not quietly open the API to every origin.
+        if !values.isEmpty && !any && list.isEmpty {
+            throw InvalidOrigin(description: "no origin given: write scheme://host[:port], or * for any")
+        }
         self.init(origins: list.isEmpty ? .any : .list(list))
     }
 

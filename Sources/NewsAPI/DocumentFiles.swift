@@ -16,8 +16,12 @@ public enum DocumentFiles {
         }
     }
 
-    /// The entries for `paths`, in the order given; a folder becomes its regular files, searched
+    /// The entries for `paths`, in the order given; a folder becomes its regular `.txt` files, searched
     /// recursively, hidden entries skipped, sorted by path ("000/000999.txt" before "001/001000.txt").
+    /// A file named directly is taken whatever its name.
+    ///
+    /// Folders of documents often hold other files too (annotations, notes, `.json` metadata); reading
+    /// those as news would store them as articles, so a folder walk keeps to the documents' extension.
     ///
     /// Found paths keep the folder as given as their prefix ("seeds/a.txt" for "seeds"), so reports
     /// name files the way the person typed them.
@@ -39,7 +43,8 @@ public enum DocumentFiles {
                 at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { continue }
             var found: [String] = []
             let prefix = path.hasSuffix("/") ? path : path + "/"
-            for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+            for case let url as URL in walker where url.pathExtension.lowercased() == "txt"
+                && (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
                 found.append(prefix + url.path.dropFirst(root.path.count + 1))
             }
             entries.append(contentsOf: found.sorted().map(Entry.file))

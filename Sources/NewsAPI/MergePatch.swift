@@ -30,7 +30,22 @@ struct MergePatch {
         guard case .string(let text) = value else { throw MergePatch.invalid(name, "must be a string, not \(value.typeName)") }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw MergePatch.invalid(name, "must not be empty") }
+        try Self.checkPlainText(trimmed, name)
         return trimmed
+    }
+
+    /// The longest value a patched text field takes, in characters: a headline, byline or name is a line, not a page.
+    static let maximumTextLength = 1_000
+
+    /// One line of text: no control characters (a NUL would cut the stored value short, a line break
+    /// or BEL has no place in a headline) and at most ``maximumTextLength`` characters.
+    static func checkPlainText(_ text: String, _ name: String) throws(APIError) {
+        guard text.count <= maximumTextLength else {
+            throw MergePatch.invalid(name, "must be at most \(maximumTextLength) characters, not \(text.count)")
+        }
+        if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            throw MergePatch.invalid(name, "must be one line of text, without control characters")
+        }
     }
 
     /// A member that is a non-empty string or null (to remove it): nil when absent, `.some(nil)` for null.
@@ -40,6 +55,7 @@ struct MergePatch {
         guard case .string(let text) = value else { throw MergePatch.invalid(name, "must be a string or null, not \(value.typeName)") }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw MergePatch.invalid(name, "must not be empty; null removes it") }
+        try Self.checkPlainText(trimmed, name)
         return .some(trimmed)
     }
 

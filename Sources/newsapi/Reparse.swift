@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import NewsIngest
 import NewsStore
@@ -22,6 +23,8 @@ struct Reparse: ParsableCommand {
     private static let pageSize = 500
 
     func run() throws {
+        // Opening would create an empty database, and "0 articles re-read" would hide a mistyped path.
+        guard FileManager.default.fileExists(atPath: db) else { throw CommandFailure("no database at \(db)") }
         let store = try openStore(at: db)
         let parser = ArticleParser()
         var updated = 0

@@ -105,4 +105,10 @@ struct CORSFilterTests {
         #expect(missing.status == 404)
         #expect(missing.field("Access-Control-Allow-Origin") == "https://news.example")
     }
+
+    @Test func anEmptyOriginListIsAnErrorNotAnyOrigin() {
+        #expect(throws: CORSFilter.InvalidOrigin.self) { try CORSFilter(parsing: [","]) }
+        #expect(throws: CORSFilter.InvalidOrigin.self) { try CORSFilter(parsing: [""]) }
+        #expect(throws: Never.self) { try CORSFilter(parsing: []) }
+    }
 }

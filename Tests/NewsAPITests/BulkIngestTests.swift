@@ -206,3 +206,14 @@ extension BulkIngest.Tally {
         self.rejected = rejected
     }
 }
+
+extension BulkIngestTests {
+    @Test func aFolderWalkTakesTextFilesOnlyButANamedFileIsAlwaysRead() throws {
+        let workspace = try Workspace()
+        let story = try workspace.write("docs/a.txt", Self.story(1))
+        let gold = try workspace.write("docs/a.gold.json", #"{"headline": "Not a document"}"#)
+        try workspace.write("docs/notes.md", Self.story(2))
+        #expect(DocumentFiles.list([workspace.folder.appendingPathComponent("docs").path]).map(\.path) == [story])
+        #expect(DocumentFiles.list([gold]) == [.file(gold)])
+    }
+}

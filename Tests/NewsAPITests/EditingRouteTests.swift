@@ -79,6 +79,10 @@ struct EditingRouteTests {
         (#"{"publishedAt": "13 Nov 2018"}"#, 422, "publishedAt"),
         (#"{"publishedAt": "2018-02-30"}"#, 422, "publishedAt"),
         (#"{"publishedAt": 20181113}"#, 422, "publishedAt"),
+        // A NUL would cut the stored value short; a line break has no place in a headline.
+        (#"{"headline": "Chile\u0000 copper"}"#, 422, "headline"),
+        (#"{"byline": "Ana\nRuiz"}"#, 422, "byline"),
+        ("{\"dateline\": \"" + String(repeating: "A", count: 1_001) + "\"}", 422, "dateline"),
     ])
     func aBadPatchNamesTheMemberAndChangesNothing(body: String, status: Int, member: String) throws {
         let api = try APITestServer()

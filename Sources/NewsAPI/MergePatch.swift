@@ -28,20 +28,23 @@ struct MergePatch {
     func requiredText(_ name: String) throws(APIError) -> String? {
         guard let value = members[name] else { return nil }
         guard case .string(let text) = value else { throw MergePatch.invalid(name, "must be a string, not \(value.typeName)") }
+        try Self.checkPlainText(text, name)
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw MergePatch.invalid(name, "must not be empty") }
-        try Self.checkPlainText(trimmed, name)
         return trimmed
     }
 
-    /// The longest value a patched text field takes, in characters: a headline, byline or name is a line, not a page.
+    /// The longest value a patched text field takes, in Unicode code points (what JSON Schema's
+    /// `maxLength` counts): a headline, byline or name is a line, not a page.
     static let maximumTextLength = 1_000
 
-    /// One line of text: no control characters (a NUL would cut the stored value short, a line break
-    /// or BEL has no place in a headline) and at most ``maximumTextLength`` characters.
+    /// One line of text, as sent (before surrounding spaces are trimmed): no control characters (a NUL
+    /// would cut the stored value short, a line break or BEL has no place in a headline) and at most
+    /// ``maximumTextLength`` code points.
     static func checkPlainText(_ text: String, _ name: String) throws(APIError) {
-        guard text.count <= maximumTextLength else {
-            throw MergePatch.invalid(name, "must be at most \(maximumTextLength) characters, not \(text.count)")
+        let length = text.unicodeScalars.count
+        guard length <= maximumTextLength else {
+            throw MergePatch.invalid(name, "must be at most \(maximumTextLength) characters, not \(length)")
         }
         if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
             throw MergePatch.invalid(name, "must be one line of text, without control characters")
@@ -53,9 +56,9 @@ struct MergePatch {
         guard let value = members[name] else { return nil }
         if case .null = value { return .some(nil) }
         guard case .string(let text) = value else { throw MergePatch.invalid(name, "must be a string or null, not \(value.typeName)") }
+        try Self.checkPlainText(text, name)
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw MergePatch.invalid(name, "must not be empty; null removes it") }
-        try Self.checkPlainText(trimmed, name)
         return .some(trimmed)
     }
 

@@ -86,11 +86,14 @@ schemas["BatchItem"] = {"type": "object", "properties": {"index": {"type": "inte
 schemas["BatchResult"] = {"type": "object", "properties": {"data": arr(ref("BatchItem")), "created": {"type": "integer", "minimum": 0},
                           "existing": {"type": "integer", "minimum": 0}, "rejected": {"type": "integer", "minimum": 0}},
                           "required": ["data", "created", "existing"], "additionalProperties": False}
+# One line of text, as MergePatch accepts it: no control characters, something besides white space.
+LINE = {"type": "string", "minLength": 1, "maxLength": 1000,
+        "pattern": "^[^\\x00-\\x1f\\x7f-\\x9f]*[^\\s\\x00-\\x1f\\x7f-\\x9f][^\\x00-\\x1f\\x7f-\\x9f]*$"}
 schemas["ArticlePatch"] = {"type": "object", "description": "JSON merge patch (RFC 7396); null clears a field.",
-                           "properties": {"headline": {"type": "string", "minLength": 1, "pattern": r"\S"}, "publishedAt": nullable(DATE),
-                                          "byline": {"type": ["string", "null"], "minLength": 1, "pattern": r"\S"}, "dateline": {"type": ["string", "null"], "minLength": 1, "pattern": r"\S"}},
+                           "properties": {"headline": LINE, "publishedAt": nullable(DATE),
+                                          "byline": {**LINE, "type": ["string", "null"]}, "dateline": {**LINE, "type": ["string", "null"]}},
                            "additionalProperties": False}
-schemas["EntityPatch"] = {"type": "object", "properties": {"name": {"type": "string", "minLength": 1, "pattern": r"\S"}, "type": ETYPE},
+schemas["EntityPatch"] = {"type": "object", "properties": {"name": LINE, "type": ETYPE},
                           "additionalProperties": False}
 schemas["Merge"] = obj({"into": ID})
 # Whether text is a news document is the parser's call (422 when not), not something a schema can say.

@@ -4,8 +4,8 @@ import NewsStore
 /// What an article listing holds and in which order, read from the query parameters `q`,
 /// `entity` (repeatable), `entityName`, `entityType`, `from`, `to`, `hasCaptions` and `sort`.
 ///
-/// `sort` is `-publishedAt` (newest first) by default and `relevance` by default when `q` is given,
-/// so that a search lists its best matches first; `relevance` without `q` is a 400.
+/// `sort` is `-publishedAt` (newest first) by default, with or without `q`: a news search lists the
+/// latest matches first unless `sort=relevance` asks for the best ones; `relevance` without `q` is a 400.
 struct ArticleListingParameters {
     let filter: ArticleFilter
     let order: ArticleOrder
@@ -24,7 +24,7 @@ struct ArticleListingParameters {
         if let from = filter.from, let to = filter.to, from > to {
             throw .invalidParameter("from", "on or before `to` (\(to)), not \(from)")
         }
-        let order = try parameters.choice("sort", default: search == nil ? ArticleOrder.newestFirst : .relevance)
+        let order = try parameters.choice("sort", default: ArticleOrder.newestFirst)
         if order == .relevance && search == nil {
             throw .invalidParameter("sort", "-publishedAt or publishedAt when there is no `q`: `relevance` ranks the matches of a search")
         }

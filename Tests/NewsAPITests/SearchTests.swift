@@ -61,9 +61,10 @@ struct SearchTests {
         #expect(try articleIDs("Arbelaez FARC") == [colombia])
     }
 
-    @Test func relevanceIsTheDefaultWithAQueryAndRanksHeadlineMatchesFirst() throws {
+    @Test func newestFirstIsTheDefaultAndRelevanceRanksHeadlineMatchesFirst() throws {
         // "strike" is in the Chile story's headline and body, and only in the Eskom story's body.
-        #expect(try articleIDs("strike") == [chile, eskom])
+        #expect(try articleIDs("strike") == [eskom, chile])
+        #expect(try articleIDs("strike", "&sort=relevance") == [chile, eskom])
         #expect(try articleIDs("strike", "&sort=-publishedAt") == [eskom, chile])
         #expect(try articleIDs("strike", "&sort=publishedAt") == [chile, eskom])
     }

@@ -25,18 +25,6 @@ struct BatchItemReport: Encodable, Sendable {
         BatchItemReport(index: index, line: line, status: .rejected, id: nil, reason: reason)
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case index, line, status, id, reason
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(index, forKey: .index)
-        try container.encode(line, forKey: .line)
-        try container.encode(status, forKey: .status)
-        try container.encodeIfPresent(id, forKey: .id)
-        try container.encodeIfPresent(reason, forKey: .reason)
-    }
 }
 
 /// A rejected item in the 422 problem of an all-or-nothing batch: `{"index", "line", "reason"}`.

@@ -7,11 +7,11 @@ public struct Caption: Hashable, Sendable, Codable {
     /// True for archive photos, which AP marks with a leading `FILE - `.
     public var isFilePhoto: Bool
     /// The day the photo was taken, from a trailing "Place, Mon. D, YYYY." when present.
-    public var date: CalendarDate?
+    @NullEncoded public var date: CalendarDate?
     /// The place the photo was taken, from the same trailing phrase ("Amman, Jordan").
-    public var place: String?
+    @NullEncoded public var place: String?
     /// Who took or supplied the photo, from a closing parenthesis: "AP Photo/Jane Doe", "Photo by Jane Doe", "Reuters".
-    public var credit: String?
+    @NullEncoded public var credit: String?
 
     public init(text: String, isFilePhoto: Bool, date: CalendarDate?, place: String?, credit: String? = nil) {
         self.text = text
@@ -19,19 +19,5 @@ public struct Caption: Hashable, Sendable, Codable {
         self.date = date
         self.place = place
         self.credit = credit
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case text, isFilePhoto, date, place, credit
-    }
-
-    /// Writes absent values as JSON null, so every caption has the same keys.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(text, forKey: .text)
-        try container.encode(isFilePhoto, forKey: .isFilePhoto)
-        try container.encode(date, forKey: .date)
-        try container.encode(place, forKey: .place)
-        try container.encode(credit, forKey: .credit)
     }
 }

@@ -23,7 +23,7 @@ public struct MentionSpan: Hashable, Sendable, Codable, Comparable {
 
     public var section: Section
     /// 0-based caption or paragraph number (into ``ParsedArticle/captions`` or ``ParsedArticle/paragraphs``); nil for the headline and the dateline.
-    public var index: Int?
+    @NullEncoded public var index: Int?
     /// First UTF-16 code unit of the mention.
     public var start: Int
     /// UTF-16 code unit just past the mention.
@@ -31,7 +31,7 @@ public struct MentionSpan: Hashable, Sendable, Codable, Comparable {
     /// The mention as written ("Hiftar", "U.N."), which is `text[start..<end]` of its section.
     public var text: String
     /// The title that introduces the mention, as written ("Premier", "Gen.", "Foreign Minister", "spokesman"); nil when none.
-    public var role: String?
+    @NullEncoded public var role: String?
 
     public init(section: Section, index: Int?, start: Int, end: Int, text: String, role: String? = nil) {
         self.section = section
@@ -40,21 +40,6 @@ public struct MentionSpan: Hashable, Sendable, Codable, Comparable {
         self.end = end
         self.text = text
         self.role = role
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case section, index, start, end, text, role
-    }
-
-    /// Writes absent values as JSON null, so every span has the same keys.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(section, forKey: .section)
-        try container.encode(index, forKey: .index)
-        try container.encode(start, forKey: .start)
-        try container.encode(end, forKey: .end)
-        try container.encode(text, forKey: .text)
-        try container.encode(role, forKey: .role)
     }
 
     /// Document order: section, then number, then offset.

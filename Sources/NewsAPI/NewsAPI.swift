@@ -60,9 +60,16 @@ public struct NewsAPI: Sendable {
         }
     }
 
-    private struct Health: Encodable {
+    struct Health: Encodable, JSONWritable {
         let status: String
         let articles: Int
+
+        func write(to json: inout JSONWriter) {
+            json.object { json in
+                json.member("articles", articles)
+                json.member("status", status)
+            }
+        }
     }
 
     func health(_ request: HTTPRequest) throws -> HTTPResponse {

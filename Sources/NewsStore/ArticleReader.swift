@@ -7,7 +7,7 @@ struct ArticleReader {
     let db: Database
 
     func articleCount() throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM articles") ?? 0
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM articles")) ?? 0
     }
 
     /// One query per table rather than one per caption or entity. Rows are read by column

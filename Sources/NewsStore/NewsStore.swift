@@ -143,7 +143,8 @@ public final class NewsStore: Sendable {
     ///
     /// - Throws: `DatabaseError`.
     public func articleCount() throws -> Int {
-        try pool.read { db in try ArticleReader(db: db).articleCount() }
+        // One statement sees one snapshot by itself: no transaction around it (GRDB's read opens one).
+        try pool.unsafeRead { db in try ArticleReader(db: db).articleCount() }
     }
 
     /// The article with this id and all its parts, or nil when there is none.

@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "newsapi", targets: ["newsapi"]),
+        // For the benchmark peer in Benchmarks/Peers/Hummingbird, which reads the same database the same way.
+        .library(name: "NewsStore", targets: ["NewsStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -60,9 +60,16 @@ public struct NewsAPI: Sendable {
         }
     }
 
-    struct Health: Encodable, JSONWritable {
-        let status: String
-        let articles: Int
+    /// `GET /v1/health`'s body: `{"articles": N, "status": "ok"}`.
+    public struct Health: Encodable, JSONWritable {
+        public let status: String
+        /// Number of stored articles.
+        public let articles: Int
+
+        public init(status: String, articles: Int) {
+            self.status = status
+            self.articles = articles
+        }
 
         func write(to json: inout JSONWriter) {
             json.object { json in

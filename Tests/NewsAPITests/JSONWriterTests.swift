@@ -36,6 +36,9 @@ struct JSONWriterTests {
         try expectSameBytes(ListingResponse.Body(data: page.data, page: .init(next: nil, limit: 50), total: page.total))
         try expectSameBytes(ListingResponse.Body(data: page.data, page: .init(next: "abc/def", limit: 50), total: page.total))
         try expectSameBytes(NewsAPI.Health(status: "ok", articles: page.total))
+        let entities = try api.store.entities(limit: 100)
+        #expect(entities.data.count > 50)
+        try expectSameBytes(ListingResponse.Body(data: entities.data, page: .init(next: nil, limit: 100), total: entities.total))
     }
 
     @Test func stringsEscapeAsTheEncoderDoes() throws {

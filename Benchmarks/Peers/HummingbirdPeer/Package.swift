@@ -11,7 +11,7 @@ let package = Package(
     name: "hummingbird-peer",
     platforms: [.macOS(.v15)],
     dependencies: [
-        // The product itself, for NewsStore: the same queries and the same response values. Named, because
+        // The product itself, for NewsStore and NewsAPI's JSON: the same queries, values and encoding code. Named, because
         // a path dependency is otherwise named after its folder, which differs between clones and worktrees.
         .package(name: "newsapi", path: "../../.."),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
@@ -25,6 +25,7 @@ let package = Package(
             name: "hummingbird-peer",
             dependencies: [
                 .product(name: "NewsStore", package: "newsapi"),
+                .product(name: "NewsAPI", package: "newsapi"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

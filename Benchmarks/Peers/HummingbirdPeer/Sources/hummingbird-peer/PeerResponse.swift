@@ -1,16 +1,15 @@
 import Crypto
 import Foundation
 import Hummingbird
+import NewsAPI
 
 /// Responses as newsapi's JSONBody, ProblemDetails, RepresentationFilter and CORSFilter (with `*`) leave them
 /// for a client that sends no `Accept-Encoding`, `Origin`, `If-None-Match` or `?pretty`.
 enum PeerResponse {
     /// A 200 JSON response with newsapi's validator fields.
     static func json(_ value: some Encodable) throws -> Response {
-        // A new encoder per response, configured as JSONBody's, so the per-request work matches.
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let body = try encoder.encode(value)
+        // newsapi's own encoding code, so the per-request work matches.
+        let body = try JSONBody.bytes(value)
         var fields = HTTPFields()
         fields[.contentType] = "application/json"
         fields[.vary] = "Accept-Encoding"
@@ -48,7 +47,7 @@ enum PeerResponse {
     }
 
     /// newsapi's EntityTag(hashing:): the first 128 bits of the body's SHA-256 as 32 hex digits, quoted.
-    static func entityTag(hashing body: Data) -> String {
+    static func entityTag(hashing body: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var tag: [UInt8] = [UInt8(ascii: "\"")]
         tag.reserveCapacity(34)

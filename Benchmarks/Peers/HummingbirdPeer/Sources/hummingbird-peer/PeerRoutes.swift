@@ -1,4 +1,5 @@
 import Hummingbird
+import NewsAPI
 import NewsStore
 
 /// The two routes the benchmarks compare, doing what newsapi's do: the same NewsStore read, the same JSON
@@ -6,17 +7,11 @@ import NewsStore
 struct PeerRoutes: Sendable {
     let store: NewsStore
 
-    /// newsapi's `Health` (Sources/NewsAPI/NewsAPI.swift), which is private there.
-    private struct Health: Encodable {
-        let status: String
-        let articles: Int
-    }
-
     func register(on router: Router<BasicRequestContext>) {
         // NewsStore reads synchronously. The read is short and CPU-bound (the pages are cached), so it runs on
         // the task's own thread rather than paying for a hop to a thread pool, as newsapi runs it on its handler thread.
         router.get("/v1/health") { _, _ in
-            try PeerResponse.json(Health(status: "ok", articles: try store.articleCount()))
+            try PeerResponse.json(NewsAPI.Health(status: "ok", articles: try store.articleCount()))
         }
         router.get("/v1/articles/:id") { _, context in
             try article(PeerRoutes.percentDecode(context.parameters.get("id") ?? ""))

@@ -85,7 +85,8 @@ struct PersonIndex {
     /// The only person of whom `form` is a transliteration variant ("Hiftar" → "Khalifa Hifter"),
     /// provided no person already has `form`'s last word as surname.
     func uniqueVariant(of form: [String]) -> Int? {
-        guard let candidate = form.last, surnameOwners[candidate] == nil, Self.allowsVariants(candidate) else { return nil }
+        // No person has a surname long enough for variants: no key could find one.
+        guard !variantKeys.isEmpty, let candidate = form.last, surnameOwners[candidate] == nil, Self.allowsVariants(candidate) else { return nil }
         var found: Int?
         for key in Self.variantKeys(of: candidate) {
             guard let bucket = variantKeys[key] else { continue }
@@ -107,7 +108,8 @@ struct PersonIndex {
     /// edit apart always share a key (equal, same deletion after a substitution, or the shorter is a
     /// deletion of the longer), as do two romanisations of one name, so the keys find every candidate;
     /// ``isVariant(_:of:)`` then confirms.
-    private static func variantKeys(of word: String) -> [String] {
+    static func variantKeys(of word: String) -> [String] {
+        if let keys = asciiVariantKeys(of: word) { return keys }
         let lower = word.lowercased()
         var keys = [lower, "#" + Transliteration.key(lower)]
         keys.reserveCapacity(lower.count + 2)
@@ -116,6 +118,26 @@ struct PersonIndex {
             let next = lower.index(after: skipped)
             keys.append(String(lower[..<skipped] + lower[next...]))
             skipped = next
+        }
+        return keys
+    }
+
+    /// ``variantKeys(of:)`` of an ASCII word, built from its bytes (characters are bytes there); nil
+    /// for any other word.
+    private static func asciiVariantKeys(of word: String) -> [String]? {
+        var lower = Array(word.utf8)
+        guard lower.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+        for index in lower.indices where (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(lower[index]) { lower[index] |= 0x20 }
+        let lowered = String(decoding: lower, as: UTF8.self)
+        var keys = [lowered, "#" + Transliteration.key(lowered)]
+        keys.reserveCapacity(lower.count + 2)
+        var deletion: [UInt8] = []
+        deletion.reserveCapacity(lower.count)
+        for skipped in lower.indices {
+            deletion.removeAll(keepingCapacity: true)
+            deletion.append(contentsOf: lower[..<skipped])
+            deletion.append(contentsOf: lower[(skipped + 1)...])
+            keys.append(String(decoding: deletion, as: UTF8.self))
         }
         return keys
     }

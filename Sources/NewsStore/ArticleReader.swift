@@ -68,7 +68,7 @@ struct ArticleReader {
             """), arguments: [id])
             .map(ArticleSummary.init(row:))
         let aliases = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT text, COUNT(*) AS count FROM mention_spans WHERE entity_id = ? GROUP BY text ORDER BY count DESC, text
+            SELECT text, count FROM entity_aliases WHERE entity_id = ? ORDER BY count DESC, text
             """), arguments: [id])
             .map { EntityAlias(text: $0["text"], count: $0["count"]) }
         return EntityDetail(summary: try EntitySummary(row: row), aliases: aliases, articles: articles)

@@ -17,7 +17,7 @@ import Testing
             // A closure whose only `try`s sit inside #expect is inferred non-throwing, so read first.
             let tables = try store.tableNames()
             #expect(FileManager.default.fileExists(atPath: path))
-            #expect(tables == ["articles", "captions", "entities", "entity_redirects", "grdb_migrations", "mention_spans", "mentions",
+            #expect(tables == ["articles", "captions", "entities", "entity_aliases", "entity_redirects", "grdb_migrations", "mention_spans", "mentions",
                               "paragraphs", "search", "search_config", "search_content", "search_data", "search_docsize", "search_idx"])
             #expect(try store.appliedMigrations() == Migration.bundled().map(\.name))
             #expect(try store.journalMode() == "wal")

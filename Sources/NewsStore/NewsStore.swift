@@ -10,6 +10,11 @@ import NewsIngest
 public final class NewsStore: Sendable {
     let pool: DatabasePool
     private let now: @Sendable () -> Date
+    /// Whether the schema has `article_search` (migration 0006), which writes keep up to date.
+    /// Only tests open a store with fewer migrations.
+    private let hasArticleIndex: Bool
+    /// Search totals kept between requests of this store.
+    let searchTotals = SearchTotals()
 
     /// Opens (creating if needed) the database at `path` and applies the bundled migrations
     /// not yet applied. Creates the parent directory when missing.
@@ -29,6 +34,12 @@ public final class NewsStore: Sendable {
         configuration.foreignKeysEnabled = true
         // Another process (a CLI import, say) may hold the write lock briefly; wait rather than fail.
         configuration.busyMode = .timeout(5)
+        // A statement that fires triggers (storing a mention span updates its alias count) keeps a
+        // statement journal, to undo itself alone should it fail halfway. In a file, once one
+        // statement of a transaction has spilled it past 64 KiB, every later statement of the
+        // transaction writes each page it changes there too: about 1,200 pwrite calls per stored
+        // document. In memory it is dropped at the end of each statement.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA temp_store = MEMORY") }
         pool = try DatabasePool(path: path, configuration: configuration)
         self.now = now
 
@@ -39,6 +50,13 @@ public final class NewsStore: Sendable {
             }
         }
         try migrator.migrate(pool)
+
+        hasArticleIndex = try pool.read { db in try db.tableExists("article_search_pending") }
+        // Index what another writer (the sqlite3 shell, say) changed since: until then, searches
+        // take the slower path through `search`.
+        if hasArticleIndex, try !pool.read(ArticleSearchIndex.isCurrent) {
+            try write { _ in }
+        }
     }
 
     /// `mkdir -p` with the system's reason on failure; Foundation's errors on Linux name no cause.
@@ -62,6 +80,17 @@ public final class NewsStore: Sendable {
 
     // MARK: Writes
 
+    /// Runs `updates` in one write transaction and, in the same transaction, indexes the articles it
+    /// stored or changed in `article_search` (``ArticleSearchIndex/catchUp(_:)``). Every write of the
+    /// store goes through here: `pool.write` alone would leave those articles to the slower search.
+    func write<T>(_ updates: (Database) throws -> T) throws -> T {
+        try pool.write { db in
+            let result = try updates(db)
+            if hasArticleIndex { try ArticleSearchIndex.catchUp(db) }
+            return result
+        }
+    }
+
     /// Stores one parsed document in one transaction.
     ///
     /// - Returns: `.created(id)` after inserting the article, its paragraphs, captions and mentions
@@ -83,7 +112,7 @@ public final class NewsStore: Sendable {
         // Hash before taking the write lock, which other writers are waiting on.
         let hashes = items.map { $0.0.sha256Hex }
         let createdAt = UTCTimestamp.string(from: now())
-        return try pool.write { db in
+        return try write { db in
             let writer = ArticleWriter(db: db)
             return try zip(items, hashes).map { item, hash in
                 try writer.write(item.0, sha256: hash, item.1, createdAt: createdAt)
@@ -120,7 +149,7 @@ public final class NewsStore: Sendable {
     /// - Returns: false when no article has this id.
     /// - Throws: what `parse` throws (nothing is then changed), or `DatabaseError`.
     public func reparse(articleID: Int64, with parse: (NewsDocument) throws -> ParsedArticle) throws -> Bool {
-        try pool.write { db in
+        try write { db in
             guard let text = try String.fetchOne(db.cachedStatement(sql: "SELECT raw_text FROM articles WHERE id = ?"),
                                                  arguments: [articleID]) else { return false }
             let article = try parse(try NewsDocument(text: text))

@@ -93,7 +93,7 @@ extension NewsAPI {
 
     private func entityResponse(_ id: Int64) throws -> HTTPResponse {
         guard let entity = try store.entity(id: id) else { throw APIError.notFound("entity with id \(id)") }
-        return JSONBody.response(entity)
+        return EntityResponse.response(entity)
     }
 
     /// The request's body as a merge patch, after checking its media type; a 415 names the types

@@ -22,7 +22,7 @@ extension NewsAPI {
         let parameters = Parameters(request: request)
         let id = try parameters.id(resource: "entity")
         let limit = try parameters.limit()
-        let listing = ListingIdentity(route: "/v1/entities/\(id)/articles", [:])
+        let listing = Self.entityArticlesListing(id)
         let key = try parameters.cursor(for: listing)
         guard try store.isMentioned(entity: id) else { throw APIError.notFound("entity with id \(id)") }
         let page = try readListing { try store.articles(ArticleFilter(entityIDs: [id]), order: .newestFirst, limit: limit, after: key) }
@@ -40,5 +40,16 @@ extension NewsAPI {
             throw APIError.notFound("entity with id \(id)")
         }
         return ListingResponse.response(page, for: request, listing: listing)
+    }
+
+    /// The path of entity `id`'s article listing.
+    static func entityArticlesRoute(_ id: Int64) -> String {
+        "/v1/entities/\(id)/articles"
+    }
+
+    /// The identity of entity `id`'s article listing, which its cursors carry; the entity's own
+    /// answer links to its second page (``EntityResponse``) with a cursor of this listing.
+    static func entityArticlesListing(_ id: Int64) -> ListingIdentity {
+        ListingIdentity(route: entityArticlesRoute(id), [:])
     }
 }

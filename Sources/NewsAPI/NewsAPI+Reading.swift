@@ -13,6 +13,6 @@ extension NewsAPI {
     func showEntity(_ request: HTTPRequest) throws -> HTTPResponse {
         let id = try Parameters(request: request).id(resource: "entity")
         guard let entity = try store.entity(id: id) else { throw APIError.notFound("entity with id \(id)") }
-        return JSONBody.response(entity)
+        return EntityResponse.response(entity)
     }
 }

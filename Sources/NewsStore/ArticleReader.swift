@@ -7,7 +7,7 @@ struct ArticleReader {
     let db: Database
 
     func articleCount() throws -> Int {
-        try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM articles")) ?? 0
+        try ArticleListing.articleCount(in: db)
     }
 
     /// One query per table rather than one per caption or entity. Rows are read by column
@@ -57,20 +57,19 @@ struct ArticleReader {
             entities: entities, sha256: row[5], createdAt: row[6])
     }
 
+    /// Reads kept counts (migration 0006) and one page of articles: the same few rows for an entity
+    /// of three articles and for one of fifty thousand.
     func entity(id: Int64) throws -> EntityDetail? {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT \(EntitySummary.selection) FROM entities e JOIN mentions m ON m.entity_id = e.id
-            WHERE e.id = ? GROUP BY e.id
+            SELECT e.id, e.name, e.type, c.article_count, c.mention_count
+            FROM entities e JOIN entity_counts c ON c.entity_id = e.id WHERE e.id = ?
             """), arguments: [id]) else { return nil }
-        let articles = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT \(ArticleSummary.selection) FROM mentions m JOIN articles a ON a.id = m.article_id
-            WHERE m.entity_id = ? ORDER BY \(ArticleSummary.newestFirst)
-            """), arguments: [id])
-            .map(ArticleSummary.init(row:))
         let aliases = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT text, count FROM entity_aliases WHERE entity_id = ? ORDER BY count DESC, text
             """), arguments: [id])
             .map { EntityAlias(text: $0["text"], count: $0["count"]) }
+        let articles = try ArticleListing(db: db).page(ArticleFilter(entityIDs: [id]), order: .newestFirst,
+                                                       limit: EntityDetail.articleLimit, after: nil)
         return EntityDetail(summary: try EntitySummary(row: row), aliases: aliases, articles: articles)
     }
 }

@@ -7,7 +7,7 @@ import NewsIngest
 ///
 /// The order is read in segments, dated articles then undated ones, because a single condition
 /// such as `published_at < ? OR published_at IS NULL` makes SQLite scan from the start instead of
-/// seeking: each segment's condition is a row-value range that `articles_newest_first` serves.
+/// seeking: each segment's condition is a row-value range that `articles_newest_first_covering` serves.
 struct DateKeyset {
     let newestFirst: Bool
     /// Orders the rows of one article (`c.position` for captions); nil for a listing of articles.

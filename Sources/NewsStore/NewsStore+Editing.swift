@@ -8,7 +8,7 @@ extension NewsStore {
     /// - Throws: `DatabaseError`; nothing is then changed. (The schema takes any headline text: callers
     ///   refuse empty ones.)
     public func editArticle(id: Int64, _ edit: ArticleEdit) throws -> Bool {
-        try pool.write { db in try ArticleEditor(db: db).edit(id, edit) }
+        try write { db in try ArticleEditor(db: db).edit(id, edit) }
     }
 
     /// Deletes the article with everything stored of it, and the entities no other article mentions.
@@ -16,14 +16,14 @@ extension NewsStore {
     /// - Returns: false when no article has this id.
     /// - Throws: `DatabaseError`.
     public func deleteArticle(id: Int64) throws -> Bool {
-        try pool.write { db in try ArticleEditor(db: db).delete(id) }
+        try write { db in try ArticleEditor(db: db).delete(id) }
     }
 
     /// Renames the entity or changes its type; the old name and type keep leading to it.
     ///
     /// - Throws: `DatabaseError`.
     public func editEntity(id: Int64, _ edit: EntityEdit) throws -> EntityEditOutcome {
-        try pool.write { db in try EntityEditor(db: db).edit(id, edit) }
+        try write { db in try EntityEditor(db: db).edit(id, edit) }
     }
 
     /// Merges the entity `source` into `target`: its mentions (counts added up where one article
@@ -31,6 +31,6 @@ extension NewsStore {
     ///
     /// - Throws: `DatabaseError`.
     public func mergeEntity(_ source: Int64, into target: Int64) throws -> EntityMergeOutcome {
-        try pool.write { db in try EntityEditor(db: db).merge(source, into: target) }
+        try write { db in try EntityEditor(db: db).merge(source, into: target) }
     }
 }

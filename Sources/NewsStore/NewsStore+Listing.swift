@@ -20,7 +20,7 @@ extension NewsStore {
     public func articles(_ filter: ArticleFilter = ArticleFilter(), order: ArticleOrder = .newestFirst,
                          limit: Int = 20, after key: PageKey? = nil) throws -> ArticlePage {
         try pool.read { db in
-            try ArticleListing(db: db).page(filter, order: order, limit: max(0, limit), after: key)
+            try ArticleListing(db: db, totals: searchTotals).page(filter, order: order, limit: max(0, limit), after: key)
         }
     }
 

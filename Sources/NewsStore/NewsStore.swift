@@ -10,6 +10,11 @@ import NewsIngest
 public final class NewsStore: Sendable {
     let pool: DatabasePool
     private let now: @Sendable () -> Date
+    /// Whether the schema has `article_search` (migration 0006), which writes keep up to date.
+    /// Only tests open a store with fewer migrations.
+    private let hasArticleIndex: Bool
+    /// Search totals kept between requests of this store.
+    let searchTotals = SearchTotals()
 
     /// Page cache of the writing connection, in KiB (SQLite's default is 2,000). A batch of 256 articles
     /// touches tens of MiB of pages; with the default cache they spill to the WAL mid-transaction.
@@ -34,11 +39,15 @@ public final class NewsStore: Sendable {
         // Another process (a CLI import, say) may hold the write lock briefly; wait rather than fail.
         configuration.busyMode = .timeout(5)
         configuration.prepareDatabase { db in
-            // The writer: statement journals (multi-row inserts open one) stay in memory rather than in
-            // temporary files, and a batch's pages stay cached rather than spill to the WAL and be read
-            // back. Neither changes what a commit writes or when it is durable.
+            // A statement that fires triggers keeps a statement journal, to undo itself alone should it
+            // fail halfway; multi-row inserts open one too. In a file, once a transaction's journal has
+            // spilled past 64 KiB, every later statement writes each page it changes there as well; in
+            // memory it is dropped at the end of each statement. The writer also caches a batch's pages
+            // rather than spill them to the WAL and read them back. Neither changes what a commit writes
+            // or when it is durable.
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
             guard !db.configuration.readonly else { return }
-            try db.execute(sql: "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -\(Self.writerCacheKiB)")
+            try db.execute(sql: "PRAGMA cache_size = -\(Self.writerCacheKiB)")
         }
         pool = try DatabasePool(path: path, configuration: configuration)
         self.now = now
@@ -50,6 +59,13 @@ public final class NewsStore: Sendable {
             }
         }
         try migrator.migrate(pool)
+
+        hasArticleIndex = try pool.read { db in try db.tableExists("article_search_pending") }
+        // Index what another writer (the sqlite3 shell, say) changed since: until then, searches
+        // take the slower path through `search`.
+        if hasArticleIndex, try !pool.read(ArticleSearchIndex.isCurrent) {
+            try write { _ in }
+        }
     }
 
     /// `mkdir -p` with the system's reason on failure; Foundation's errors on Linux name no cause.
@@ -72,6 +88,17 @@ public final class NewsStore: Sendable {
     }
 
     // MARK: Writes
+
+    /// Runs `updates` in one write transaction and, in the same transaction, indexes the articles it
+    /// stored or changed in `article_search` (``ArticleSearchIndex/catchUp(_:)``). Every write of the
+    /// store goes through here: `pool.write` alone would leave those articles to the slower search.
+    func write<T>(_ updates: (Database) throws -> T) throws -> T {
+        try pool.write { db in
+            let result = try updates(db)
+            if hasArticleIndex { try ArticleSearchIndex.catchUp(db) }
+            return result
+        }
+    }
 
     /// Stores one parsed document in one transaction.
     ///
@@ -98,7 +125,7 @@ public final class NewsStore: Sendable {
     public func storeBatch(identified items: [(IdentifiedDocument, ParsedArticle)]) throws -> [StoreOutcome] {
         guard !items.isEmpty else { return [] }
         let createdAt = UTCTimestamp.string(from: now())
-        return try pool.write { db in
+        return try write { db in
             var writer = ArticleWriter(db: db)
             let outcomes = try items.map { item in
                 try writer.write(item.0.document, sha256: item.0.sha256, item.1, createdAt: createdAt)
@@ -137,7 +164,7 @@ public final class NewsStore: Sendable {
     /// - Returns: false when no article has this id.
     /// - Throws: what `parse` throws (nothing is then changed), or `DatabaseError`.
     public func reparse(articleID: Int64, with parse: (NewsDocument) throws -> ParsedArticle) throws -> Bool {
-        try pool.write { db in
+        try write { db in
             guard let text = try String.fetchOne(db.cachedStatement(sql: "SELECT raw_text FROM articles WHERE id = ?"),
                                                  arguments: [articleID]) else { return false }
             let article = try parse(try NewsDocument(text: text))

@@ -9,7 +9,8 @@
 /// - `-word`, `-"phrase"` or `NOT word`: exclude;
 /// - `word*` or `"phrase"*`: the last word is a prefix.
 ///
-/// Everything else is text to find, never syntax: parentheses, `NEAR`, `:` (as in `headline:`),
+/// Control characters and U+E000 (which the article index keeps between paragraphs) separate
+/// words. Everything else is text to find, never syntax: parentheses, `NEAR`, `:` (as in `headline:`),
 /// `^`, `+` and punctuation are separators the tokenizer drops, exactly as in the indexed text.
 /// Each word or phrase becomes an FTS5 string in double quotes (quotes inside are doubled), so
 /// user text never reaches FTS5's own syntax; the operators come from this type alone.
@@ -111,8 +112,10 @@ public struct SearchQuery: Hashable, Sendable, CustomStringConvertible {
     /// Splits the text into words, phrases and operators.
     private static func lex(_ text: String) -> [Lexeme] {
         // Control characters (NUL among them) are no text to find, and SQLite reads a bound string
-        // only up to its first NUL: make them separators before anything else.
-        let scalars = text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }
+        // only up to its first NUL: make them separators before anything else. So is U+E000, which
+        // `article_search` puts between paragraphs to keep phrases from running across them: a
+        // query that could name it would find that seam.
+        let scalars = text.unicodeScalars.map { $0.properties.generalCategory == .control || $0 == Self.paragraphSeam ? " " : $0 }
         var lexemes: [Lexeme] = []
         var index = 0
         func isSpace(_ at: Int) -> Bool { scalars[at].properties.isWhitespace }
@@ -198,6 +201,9 @@ public struct SearchQuery: Hashable, Sendable, CustomStringConvertible {
         }
         return (clauses, exclusions)
     }
+
+    /// The token `article_search` puts between the paragraphs (and the captions) of an article.
+    static let paragraphSeam: Unicode.Scalar = "\u{E000}"
 
     private static let quotes: Set<Unicode.Scalar> = ["\"", "\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{FF02}"]
 

@@ -40,7 +40,10 @@ struct SearchReader {
                 watermark = try Watermark.read(key)
                 after = Rank(score: score, kind: kind, id: id)
             }
-            let articles = Set(try Int64.fetchAll(db, SQLRequest<Int64>(literal: SearchIndex.matchingArticles(query, in: Self.articleFields))))
+            // The article index answers per article; `search` would yield a row per matching paragraph.
+            let matching = try ArticleSearchIndex.isCurrent(db) ? ArticleSearchIndex.matchingArticles(query, in: Self.articleFields)
+                : SearchIndex.matchingArticles(query, in: Self.articleFields)
+            let articles = Set(try Int64.fetchAll(db, SQLRequest<Int64>(literal: matching)))
             let captions = Set(try Int64.fetchAll(db.cachedStatement(sql: "SELECT rowid FROM search WHERE search MATCH ?"),
                                                   arguments: [SearchIndex.expression(query.expression, in: [.caption])]))
             let matches = try TermMatches(query.terms, in: db, watermark: watermark, articles: articles,

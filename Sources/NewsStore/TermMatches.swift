@@ -40,8 +40,11 @@ struct TermMatches {
             }
             documentFrequencies.append(matchedArticles)
         }
-        let articleCount = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM articles WHERE id <= ?"),
-                                            arguments: [watermark]) ?? 0
+        // On a walk's first page the watermark is the newest article, and the kept count is the answer;
+        // counting the ids up to it walks an index of every article.
+        let articleCount = watermark >= (try Watermark.current(in: db))
+            ? try ArticleListing.articleCount(in: db)
+            : try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM articles WHERE id <= ?"), arguments: [watermark]) ?? 0
         self.articleFrequencies = articleFrequencies
         self.captionFrequencies = captionFrequencies
         scorer = RelevanceScorer(articleCount: articleCount, documentFrequencies: documentFrequencies)

@@ -155,7 +155,7 @@ struct EditingRouteTests {
         #expect(after["GPE/Libya"]?["articleCount"] as? Int == 1)
         let libyaID = try #require(after["GPE/Libya"]?["id"] as? Int)
         let libya = try #require(try client.request("GET", "/v1/entities/\(libyaID)").json)
-        #expect((libya["articles"] as? [[String: Any]])?.compactMap { $0["id"] as? Int } == [tripoli])
+        #expect(((libya["articles"] as? [String: Any])?["data"] as? [[String: Any]])?.compactMap { $0["id"] as? Int } == [tripoli])
     }
 
     // MARK: PATCH /v1/entities/{id}

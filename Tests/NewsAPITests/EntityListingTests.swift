@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTestSupport
 import NewsIngest
+import NewsStore
 import Testing
 
 /// Entity autocomplete, an entity's articles, and related entities.
@@ -97,5 +98,42 @@ struct EntityListingTests {
         #expect(first["count"] as? Int == 12)
         let newestTen = stored.sorted { $0.date > $1.date }.prefix(10).map { Int($0.id) }
         #expect(first["articleIds"] as? [Int] == newestTen)
+    }
+
+    @Test func anEntityShowsItsNewestArticlesAndLinksToTheRest() throws {
+        let vesuvius = NamedEntity(name: "Vesuvius", type: .loc, mentions: 1)
+        var stored: [(id: Int, date: CalendarDate)] = []
+        for index in 0..<13 {
+            let date = CalendarDate(year: 1990 + index, month: 8, day: 24)!
+            let item = try SyntheticArticle.make(800 + index, publishedAt: date, entities: [vesuvius])
+            stored.append((Int(try api.store.store(item.0, item.1).id), date))
+        }
+        let newestFirst = stored.sorted { $0.date > $1.date }.map(\.id)
+        let id = try #require(try client.request("GET", "/v1/entities?q=Vesuvius").items.first?["id"] as? Int)
+        let entity = try #require(try client.request("GET", "/v1/entities/\(id)").json)
+        #expect(Set(entity.keys) == ["id", "name", "type", "articleCount", "mentionCount", "aliases", "articles"])
+        #expect(entity["articleCount"] as? Int == 13)
+        let articles = try #require(entity["articles"] as? [String: Any])
+        #expect(Set(articles.keys) == ["data", "total", "next"])
+        #expect(articles["total"] as? Int == 13)
+        // The OpenAPI document states the same page size.
+        let schemas = try #require((try client.request("GET", "/openapi.json").json?["components"] as? [String: Any])?["schemas"] as? [String: Any])
+        let data = try #require(((schemas["EntityArticles"] as? [String: Any])?["properties"] as? [String: Any])?["data"] as? [String: Any])
+        #expect(data["maxItems"] as? Int == EntityDetail.articleLimit)
+        let shown = try #require(articles["data"] as? [[String: Any]])
+        #expect(shown.compactMap { $0["id"] as? Int } == Array(newestFirst.prefix(10)))
+        #expect(Set(shown[0].keys) == ["id", "headline", "publishedAt", "dateline", "captionCount"])
+
+        // `next` is the second page of the entity's article listing; following it meets the rest once.
+        let next = try #require(articles["next"] as? String)
+        #expect(next.hasPrefix("/v1/entities/\(id)/articles?limit=10&cursor="))
+        let rest = try client.walk(next).compactMap { $0["id"] as? Int }
+        #expect(rest == Array(newestFirst.dropFirst(10)))
+
+        // An entity whose articles all fit has a null `next`.
+        let libya = try #require(try client.request("GET", "/v1/entities?q=Libya&type=GPE").items.first { $0["name"] as? String == "Libya" })
+        let detail = try #require(try client.request("GET", "/v1/entities/\(libya["id"] as? Int ?? 0)").json?["articles"] as? [String: Any])
+        #expect(detail["next"] is NSNull)
+        #expect((detail["data"] as? [[String: Any]])?.count == libya["articleCount"] as? Int)
     }
 }

@@ -57,7 +57,7 @@ struct ReadingTests {
         let libya = try #require(places.first { $0["name"] as? String == "Libya" })
         let detail = try #require(try client.request("GET", "/v1/entities/\(libya["id"] as? Int ?? 0)").json)
         #expect(detail["name"] as? String == "Libya")
-        #expect((detail["articles"] as? [[String: Any]])?.count == 1)
+        #expect(((detail["articles"] as? [String: Any])?["data"] as? [[String: Any]])?.count == 1)
     }
 
     @Test func entitiesAndCaptionsArePaged() throws {

@@ -165,7 +165,7 @@ import Testing
             let merged = try #require(try store.entity(id: libya.id))
             #expect(merged.name == "Libya" && merged.type == .gpe)
             #expect(merged.mentionCount == libya.mentionCount + libyan.mentionCount)
-            #expect(Set(merged.articles.map(\.id)) == [seed, tripoli])
+            #expect(Set(merged.articles.data.map(\.id)) == [seed, tripoli])
             // The aliases of both, with their counts added up.
             var aliases: [String: Int] = [:]
             for alias in libya.aliases + libyan.aliases { aliases[alias.text, default: 0] += alias.count }

@@ -36,7 +36,7 @@ import Testing
             let libyaID = try #require(id(firstDetail, "Libya", .gpe))
             let libya = try #require(try store.entity(id: libyaID))
             #expect(libya.articleCount == 2 && libya.mentionCount == 7)
-            #expect(libya.articles.map(\.id) == [secondID, firstID])
+            #expect(libya.articles.data.map(\.id) == [secondID, firstID])
         }
     }
 

@@ -98,7 +98,7 @@ import Testing
                 try Fixtures.article("New.", publishedAt: Fixtures.date(2022, 3, 3), entities: [rome]),
             ]).map(\.id)
             let entityID = try #require(try store.entities().data.first?.id)
-            #expect(try store.entity(id: entityID)?.articles.map(\.id) == [ids[2], ids[1], ids[0]])
+            #expect(try store.entity(id: entityID)?.articles.data.map(\.id) == [ids[2], ids[1], ids[0]])
         }
     }
 }

@@ -67,7 +67,7 @@ import Testing
             let conte = try #require(detail.entities.first { $0.name == "Giuseppe Conte" })
             let entity = try #require(try store.entity(id: conte.id))
             #expect(entity.summary == EntitySummary(id: conte.id, name: "Giuseppe Conte", type: .person, articleCount: 1, mentionCount: 3))
-            #expect(entity.articles == page.data)
+            #expect(entity.articles.data == page.data)
 
             let captions = try store.captions().data
             #expect(captions == detail.captions.map {

@@ -51,6 +51,9 @@ import Testing
         ("北京 上海", #""北京" AND "上海""#),
         // Control characters (NUL first) separate words: SQLite would cut a bound string at NUL.
         ("libya\u{0}italy", #""libya" AND "italy""#),
+        // U+E000, the seam between paragraphs in the article index, separates words and is never a term.
+        ("libya\u{E000}italy", #""libya" AND "italy""#),
+        ("\"end \u{E000} start\"", #""end   start""#),
     ])
     func translates(input: String, expression: String) throws {
         #expect(try SearchQuery(input).expression == expression, "\(input)")
@@ -64,6 +67,7 @@ import Testing
         ("*", .empty),
         ("— … ¿‽ ::", .empty),
         ("OR AND NOT", .empty),
+        ("\u{E000}", .empty),
         ("-libya", .onlyExclusions),
         ("NOT libya", .onlyExclusions),
         ("--libya", .onlyExclusions),

@@ -39,7 +39,11 @@ schemas = {
                         "mentionCount": {"type": "integer", "minimum": 0}}),
   "Alias": obj({"text": {"type": "string"}, "count": {"type": "integer", "minimum": 1}}),
   "Entity": obj({"id": ID, "name": {"type": "string"}, "type": ETYPE, "articleCount": {"type": "integer", "minimum": 0},
-                 "mentionCount": {"type": "integer", "minimum": 0}, "aliases": arr(ref("Alias")), "articles": arr(ref("ArticleSummary"))}),
+                 "mentionCount": {"type": "integer", "minimum": 0}, "aliases": arr(ref("Alias")), "articles": ref("EntityArticles")}),
+  "EntityArticles": {**obj({"data": {**arr(ref("ArticleSummary")), "maxItems": 10}, "total": {"type": "integer", "minimum": 0},
+                           "next": {"type": ["string", "null"], "pattern": "^/v1/entities/[0-9]+/articles[?]limit=10&cursor=[A-Za-z0-9_-]+$"}}),
+                     "description": "The newest 10 articles that mention the entity, newest first; `total` is `articleCount`. "
+                                    "`next` is the relative URL of the next page of GET /v1/entities/{id}/articles, null when `data` holds them all."},
   "CaptionRecord": obj({"id": ID, "articleId": ID, "text": {"type": "string"}, "isFilePhoto": {"type": "boolean"}, "date": nullable(DATE),
                         "place": {"type": ["string", "null"]}, "credit": {"type": ["string", "null"]}}),
   "BatchItem": obj({"index": {"type": "integer", "minimum": 0}, "status": {"type": "string", "enum": ["created", "existing"]}, "id": ID}),
@@ -156,7 +160,8 @@ paths = {
                               [q("q", {"type": "string", "minLength": 1}, "Prefix of a name or alias, any case."), ETYPE_Q,
                                q("sort", {"type": "string", "enum": ["-mentions", "name"]}, "Order."), P["limit"], P["cursor"]])},
   "/v1/entities/{id}": {
-    "get": get("One entity with its aliases and articles", {"200": ok(ref("Entity"), headers=ETAG), "404": problem("No such entity.")}, [P["id"]]),
+    "get": get("One entity with its aliases and newest articles", {"200": ok(ref("Entity"), headers=ETAG), "404": problem("No such entity.")}, [P["id"]],
+               desc="`articles` holds the newest 10 articles and links to the rest, which GET /v1/entities/{id}/articles lists."),
     "patch": write("Rename an entity or change its type",
                    {"required": True, "content": {"application/merge-patch+json": {"schema": ref("EntityPatch")}, "application/json": {"schema": ref("EntityPatch")}}},
                    {"200": ok(ref("Entity")), "404": problem("No such entity."), "409": problem("Another entity has that name and type."),

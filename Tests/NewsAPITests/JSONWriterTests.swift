@@ -39,6 +39,16 @@ struct JSONWriterTests {
         let entities = try api.store.entities(limit: 100)
         #expect(entities.data.count > 50)
         try expectSameBytes(ListingResponse.Body(data: entities.data, page: .init(next: nil, limit: 100), total: entities.total))
+        for summary in entities.data.prefix(20) {
+            let entity = try #require(try api.store.entity(id: summary.id))
+            #expect(!entity.aliases.isEmpty)
+            for next in [nil, "/v1/entities/\(entity.id)/articles?limit=10&cursor=abc"] {
+                try expectSameBytes(EntityResponse.Body(
+                    id: entity.id, name: entity.name, type: entity.type, articleCount: entity.articleCount,
+                    mentionCount: entity.mentionCount, aliases: entity.aliases,
+                    articles: .init(data: entity.articles.data, total: entity.articleCount, next: next)))
+            }
+        }
     }
 
     @Test func stringsEscapeAsTheEncoderDoes() throws {

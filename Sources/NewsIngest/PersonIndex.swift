@@ -75,11 +75,25 @@ struct PersonIndex {
     }
 
     /// "De" → "de", "El-Tayeb" → "el-Tayeb": the spelling inside a name of a particle capitalised at a sentence start.
-    private static func loweredParticle(_ word: String) -> String? {
+    static func loweredParticle(_ word: String) -> String? {
+        if let lowered = asciiLoweredParticle(word) { return lowered }
         let head = word.split(separator: "-", maxSplits: 1).first.map { $0.lowercased() } ?? ""
         guard Tokenizer.namePrefixes.contains(head) || ["van", "von", "der", "la", "le"].contains(head),
               let first = word.first, first.isUppercase else { return nil }
         return first.lowercased() + word.dropFirst()
+    }
+
+    /// ``loweredParticle(_:)`` of an ASCII word that does not start with a hyphen, on its bytes
+    /// (characters are bytes there); `.some(nil)` for no particle, nil for another word.
+    private static func asciiLoweredParticle(_ word: String) -> String?? {
+        let bytes = Array(word.utf8)
+        guard let first = bytes.first, first != UInt8(ascii: "-"), bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+        // Only an uppercase first letter is lowered, so only such words can answer.
+        guard (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first) else { return .some(nil) }
+        let head = String(decoding: bytes.prefix { $0 != UInt8(ascii: "-") }.map { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) ? $0 | 0x20 : $0 },
+                          as: UTF8.self)
+        guard Tokenizer.namePrefixes.contains(head) || ["van", "von", "der", "la", "le"].contains(head) else { return .some(nil) }
+        return .some(String(decoding: [first | 0x20] + bytes.dropFirst(), as: UTF8.self))
     }
 
     /// The only person of whom `form` is a transliteration variant ("Hiftar" → "Khalifa Hifter"),

@@ -36,6 +36,7 @@ enum Transliteration {
         var bytes = Array(word.utf8)
         guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
         for (digraph, letter) in asciiDigraphs {
+            guard bytes.indices.dropLast().contains(where: { bytes[$0] == digraph.0 && bytes[$0 + 1] == digraph.1 }) else { continue }
             // Left to right, without overlaps, as `replacingAll` does.
             var output: [UInt8] = []
             var index = 0

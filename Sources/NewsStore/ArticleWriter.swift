@@ -6,13 +6,16 @@ import NewsIngest
 /// Statements are cached on the connection, so a batch compiles each SQL text once; the inserts of
 /// every article run through ``DirectStatement``.
 ///
-/// The search rows of what it inserts wait in the writer until ``indexPendingTexts()``, which the
-/// caller runs last in its transaction (see `Migrations/0005_ingest_aliases_and_index_writes.sql`:
-/// FTS5 writes its pending data out whenever a later statement opens a statement transaction).
+/// The alias counts and search rows of what it inserts wait in the writer until ``finish()``, which
+/// the caller runs last in its transaction: counts add up over the articles of a batch (the same
+/// entities and spellings recur), and FTS5 writes its pending data out whenever a later statement
+/// opens a statement transaction (see `Migrations/0005_ingest_aliases_and_index_writes.sql`).
 struct ArticleWriter {
     let db: Database
     /// Headlines, paragraphs and captions inserted but not yet in the search index, in rowid order.
     private var pendingTexts: [(rowid: Int64, field: SearchIndex.Field, text: String)] = []
+    /// Spans inserted but not yet counted in `entity_aliases`, by entity and text.
+    private var pendingAliases: [AliasKey: Int] = [:]
     /// Entity ids looked up or inserted by this writer. Within one transaction nothing else renames,
     /// merges or deletes entities, so a name and type keeps its id.
     private var entityIDs: [EntityKey: Int64] = [:]
@@ -31,9 +34,33 @@ struct ArticleWriter {
     private let mentionRows: MultiRowInsert
     private let spanRows: MultiRowInsert
     private let aliasRows: MultiRowInsert
+    private let existingArticle: DirectStatement
+    private let articleRow: DirectStatement
+    private let captionRow: DirectStatement
+    private let entityByName: DirectStatement
+    private let entityRedirect: DirectStatement
+    private let entityRow: DirectStatement
+    /// The search row of each kind of text, by ``SearchIndex/Field/rawValue``.
+    private let searchRows: [DirectStatement]
 
-    init(db: Database) {
+    init(db: Database) throws {
         self.db = db
+        existingArticle = try DirectStatement(db, "SELECT id FROM articles WHERE sha256 = ?")
+        articleRow = try DirectStatement(db, """
+            INSERT INTO articles (headline, published_at, dateline, byline, raw_text, sha256, created_at, parser_version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        captionRow = try DirectStatement(db, """
+            INSERT INTO captions (article_id, position, text, is_file_photo, date, place, credit) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        entityByName = try DirectStatement(db, "SELECT id FROM entities WHERE name = ? AND type = ?")
+        entityRedirect = try DirectStatement(db, "SELECT entity_id FROM entity_redirects WHERE name = ? AND type = ?")
+        entityRow = try DirectStatement(db, "INSERT INTO entities (name, type) VALUES (?, ?)")
+        // One row per statement: a statement of several rows opens a statement transaction, and so
+        // writes a segment.
+        searchRows = try SearchIndex.Field.allCases.map { field in
+            try DirectStatement(db, "INSERT INTO search (rowid, \(field.name)) VALUES (?, ?)")
+        }
         paragraphRows = MultiRowInsert(db, "INSERT INTO paragraphs (article_id, position, text) VALUES", columns: 3)
         // The parser lists each entity once; should it repeat one, the counts add up rather than fail.
         mentionRows = MultiRowInsert(db, "INSERT INTO mentions (article_id, entity_id, count) VALUES", columns: 3,
@@ -56,12 +83,9 @@ struct ArticleWriter {
     ///   - createdAt: `created_at`, one instant for every article of a transaction.
     /// - Throws: `DatabaseError` (for example a CHECK violation); the caller's transaction then rolls back.
     mutating func write(_ document: NewsDocument, sha256: String, _ article: ParsedArticle, createdAt: String) throws -> StoreOutcome {
-        if let id = try Self.articleID(sha256: sha256, in: db) { return .existing(id) }
+        if let id = try existingArticle.fetchInt64({ $0.add(sha256) }) { return .existing(id) }
 
-        try DirectStatement(db, """
-            INSERT INTO articles (headline, published_at, dateline, byline, raw_text, sha256, created_at, parser_version)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute { row in
+        try articleRow.execute { row in
                 row.add(article.headline)
                 row.add(article.publishedAt?.description)
                 row.add(article.dateline)
@@ -105,21 +129,23 @@ struct ArticleWriter {
         }
         try insertParts(of: article, articleID: articleID)
         try deleteOrphanedEntities(previousEntities)
-        try indexPendingTexts()
+        try finish()
     }
 
-    /// Inserts the search rows of the headlines, paragraphs and captions inserted since the last call.
-    /// Run it after every other statement of the transaction.
-    ///
-    /// One row per statement: a statement of several rows opens a statement transaction, and so
-    /// writes a segment (see `Migrations/0005_ingest_aliases_and_index_writes.sql`).
-    mutating func indexPendingTexts() throws {
-        guard !pendingTexts.isEmpty else { return }
-        let statements = try SearchIndex.Field.allCases.map { field in
-            try DirectStatement(db, "INSERT INTO search (rowid, \(field.name)) VALUES (?, ?)")
+    /// Adds the alias counts of the spans inserted since the last call, then inserts the search rows
+    /// of the headlines, paragraphs and captions inserted since then. Run it after every other
+    /// statement of the transaction.
+    mutating func finish() throws {
+        let aliases = Array(pendingAliases)
+        try aliasRows.insert(count: aliases.count) { index, row in
+            row.add(aliases[index].key.entityID)
+            row.add(aliases[index].key.text)
+            row.add(aliases[index].value)
         }
+        pendingAliases.removeAll(keepingCapacity: true)
+
         for (rowid, field, text) in pendingTexts {
-            try statements[Int(field.rawValue)].execute { row in
+            try searchRows[Int(field.rawValue)].execute { row in
                 row.add(rowid)
                 row.add(text)
             }
@@ -149,11 +175,8 @@ struct ArticleWriter {
             row.add(paragraphs[position])
         }
 
-        let caption = try DirectStatement(db, """
-            INSERT INTO captions (article_id, position, text, is_file_photo, date, place, credit) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
         for (position, item) in article.captions.enumerated() {
-            try caption.execute { row in
+            try captionRow.execute { row in
                 row.add(articleID)
                 row.add(position)
                 row.add(item.text)
@@ -177,11 +200,10 @@ struct ArticleWriter {
 
         // Each entity's spans in order, entity after entity: the order they are read back in.
         var spans: [(entityID: Int64, span: MentionSpan)] = []
-        var aliasCounts: [AliasKey: Int] = [:]
         for (entity, entityID) in zip(entities, entityIDs) {
             for span in entity.spans {
                 spans.append((entityID, span))
-                aliasCounts[AliasKey(entityID: entityID, text: span.text), default: 0] += 1
+                pendingAliases[AliasKey(entityID: entityID, text: span.text), default: 0] += 1
             }
         }
         try spanRows.insert(count: spans.count) { index, row in
@@ -194,12 +216,6 @@ struct ArticleWriter {
             row.add(item.end)
             row.add(item.text)
             row.add(item.role)
-        }
-        let aliases = Array(aliasCounts)
-        try aliasRows.insert(count: aliases.count) { index, row in
-            row.add(aliases[index].key.entityID)
-            row.add(aliases[index].key.text)
-            row.add(aliases[index].value)
         }
     }
 
@@ -228,11 +244,9 @@ struct ArticleWriter {
             row.add(entity.name)
             row.add(entity.type.rawValue)
         }
-        if let id = try DirectStatement(db, "SELECT id FROM entities WHERE name = ? AND type = ?").fetchInt64(bindings) { return id }
-        if let id = try DirectStatement(db, "SELECT entity_id FROM entity_redirects WHERE name = ? AND type = ?").fetchInt64(bindings) {
-            return id
-        }
-        try DirectStatement(db, "INSERT INTO entities (name, type) VALUES (?, ?)").execute(bindings)
+        if let id = try entityByName.fetchInt64(bindings) { return id }
+        if let id = try entityRedirect.fetchInt64(bindings) { return id }
+        try entityRow.execute(bindings)
         return db.lastInsertedRowID
     }
 }

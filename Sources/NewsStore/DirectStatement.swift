@@ -48,17 +48,14 @@ struct DirectStatement {
         }
 
         mutating func add(_ value: String?) {
-            guard var value else { return addNull() }
+            guard let value else { return addNull() }
             index += 1
             let position = index
             let handle = handle
-            // The text is copied by SQLite (SQLITE_TRANSIENT); an empty buffer may have no address, which
-            // would bind NULL, so it is bound from a literal instead.
-            let code = value.withUTF8 { buffer in
-                buffer.isEmpty
-                    ? sqlite3_bind_text(handle, position, "", 0, Self.transient)
-                    : sqlite3_bind_text(handle, position, buffer.baseAddress, Int32(buffer.count), Self.transient)
-            }
+            // The text is copied by SQLite (SQLITE_TRANSIENT), with its UTF-8 length (O(1) for native
+            // strings), so no terminating NUL is looked for.
+            let length = Int32(value.utf8.count)
+            let code = value.withCString { sqlite3_bind_text(handle, position, $0, length, Self.transient) }
             check(code)
         }
 
@@ -125,8 +122,8 @@ final class MultiRowInsert {
     private let head: String
     private let row: String
     private let tail: String
-    /// The SQL text for each row count, built once.
-    private var sqlByRows: [Int: String] = [:]
+    /// The statement for each row count, prepared once.
+    private var statementByRows: [Int: DirectStatement] = [:]
 
     /// - Parameters:
     ///   - head: The statement up to VALUES included ("INSERT INTO t (a, b) VALUES").
@@ -145,17 +142,18 @@ final class MultiRowInsert {
         while first < count {
             let rows = min(Self.maximumRows, count - first)
             let chunkStart = first
-            try DirectStatement(db, sql(rows: rows)).execute { bindings in
+            try statement(rows: rows).execute { bindings in
                 for index in chunkStart..<chunkStart + rows { bind(index, &bindings) }
             }
             first += rows
         }
     }
 
-    private func sql(rows: Int) -> String {
-        if let sql = sqlByRows[rows] { return sql }
+    private func statement(rows: Int) throws -> DirectStatement {
+        if let statement = statementByRows[rows] { return statement }
         let sql = head + " " + Array(repeating: row, count: rows).joined(separator: ", ") + (tail.isEmpty ? "" : " " + tail)
-        sqlByRows[rows] = sql
-        return sql
+        let statement = try DirectStatement(db, sql)
+        statementByRows[rows] = statement
+        return statement
     }
 }

@@ -126,11 +126,11 @@ public final class NewsStore: Sendable {
         guard !items.isEmpty else { return [] }
         let createdAt = UTCTimestamp.string(from: now())
         return try write { db in
-            var writer = ArticleWriter(db: db)
+            var writer = try ArticleWriter(db: db)
             let outcomes = try items.map { item in
                 try writer.write(item.0.document, sha256: item.0.sha256, item.1, createdAt: createdAt)
             }
-            try writer.indexPendingTexts()
+            try writer.finish()
             return outcomes
         }
     }
@@ -168,7 +168,7 @@ public final class NewsStore: Sendable {
             guard let text = try String.fetchOne(db.cachedStatement(sql: "SELECT raw_text FROM articles WHERE id = ?"),
                                                  arguments: [articleID]) else { return false }
             let article = try parse(try NewsDocument(text: text))
-            var writer = ArticleWriter(db: db)
+            var writer = try ArticleWriter(db: db)
             try writer.replaceParts(of: articleID, with: article)
             return true
         }

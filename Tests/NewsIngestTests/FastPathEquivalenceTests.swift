@@ -37,3 +37,18 @@ import Testing
         }
     }
 }
+
+extension FastPathEquivalenceTests {
+    @Test func linesAreSplitAsBefore() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "\n", "\n\n", " ", "é", "\r", "中", "😀", "\u{301}"]
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...16, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let utf8 = text.utf8
+            let expected = utf8.split(separator: UInt8(ascii: "\n")).map {
+                utf8.distance(from: utf8.startIndex, to: $0.startIndex)..<utf8.distance(from: utf8.startIndex, to: $0.endIndex)
+            }
+            #expect(ArticleParser.lineBounds(of: text) == expected, "\(text.unicodeScalars.map(\.value))")
+        }
+    }
+}

@@ -38,6 +38,25 @@ import Testing
         return keys
     }
 
+    private static func referenceLoweredParticle(_ word: String) -> String? {
+        let head = word.split(separator: "-", maxSplits: 1).first.map { $0.lowercased() } ?? ""
+        guard Tokenizer.namePrefixes.contains(head) || ["van", "von", "der", "la", "le"].contains(head),
+              let first = word.first, first.isUppercase else { return nil }
+        return first.lowercased() + word.dropFirst()
+    }
+
+    @Test func loweredParticlesAreAsBefore() {
+        let pieces = ["Al", "al", "El", "De", "de", "La", "Van", "VAN", "Ibn", "Abu", "D", "d", "-", "--", "x", "Y", "'", "é", "É", "ß", "\u{301}", "\r\n"]
+        var generator = SystemRandomNumberGenerator()
+        for word in ["Al-Mesmari", "De", "El-Tayeb", "Van", "-Al", "", "al-Sissi", "La"] {
+            #expect(PersonIndex.loweredParticle(word) == Self.referenceLoweredParticle(word), "\(word)")
+        }
+        for _ in 0..<20_000 {
+            let word = (0..<Int.random(in: 1...5, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(PersonIndex.loweredParticle(word) == Self.referenceLoweredParticle(word), "\(word.unicodeScalars.map(\.value))")
+        }
+    }
+
     @Test func keysAreAsBefore() {
         let pieces = ["a", "e", "i", "o", "u", "y", "q", "k", "g", "d", "h", "t", "p", "c", "f", "s", "b", "A", "K", "Q", "D", "H",
                       "dh", "th", "kh", "gh", "ph", "ck", "dhh", "'", "’", "-", "é", "Ö", "ß", "İ", "\u{301}", "д", "\r\n", "\r", "x"]

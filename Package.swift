@@ -6,6 +6,10 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "newsapi", targets: ["newsapi"]),
+        // For the benchmark peer in Benchmarks/Peers/Hummingbird, which reads the same database the same way
+        // and encodes the same values with the same JSON code.
+        .library(name: "NewsStore", targets: ["NewsStore"]),
+        .library(name: "NewsAPI", targets: ["NewsAPI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -85,36 +85,6 @@ CREATE TRIGGER entity_counts_mention_updated AFTER UPDATE OF article_id, entity_
     ON CONFLICT (entity_id) DO UPDATE SET article_count = article_count + 1, mention_count = mention_count + excluded.mention_count;
 END;
 
--- Per entity and surface form, the mentions written that way: the entity's aliases. GROUP BY over
--- `mention_spans` reads every span of the entity, over 100,000 for the most mentioned ones.
-CREATE TABLE entity_alias_counts (
-    entity_id INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,
-    text      TEXT    NOT NULL,
-    count     INTEGER NOT NULL CHECK (count > 0),
-    PRIMARY KEY (entity_id, text)
-) STRICT, WITHOUT ROWID;
-
-INSERT INTO entity_alias_counts (entity_id, text, count)
-SELECT entity_id, text, COUNT(*) FROM mention_spans GROUP BY entity_id, text;
-
-CREATE TRIGGER entity_alias_counts_span_inserted AFTER INSERT ON mention_spans BEGIN
-    INSERT INTO entity_alias_counts (entity_id, text, count) VALUES (new.entity_id, new.text, 1)
-    ON CONFLICT (entity_id, text) DO UPDATE SET count = count + 1;
-END;
-
-CREATE TRIGGER entity_alias_counts_span_deleted AFTER DELETE ON mention_spans BEGIN
-    DELETE FROM entity_alias_counts WHERE entity_id = old.entity_id AND text = old.text AND count = 1;
-    UPDATE entity_alias_counts SET count = count - 1 WHERE entity_id = old.entity_id AND text = old.text;
-END;
-
-CREATE TRIGGER entity_alias_counts_span_updated AFTER UPDATE OF entity_id, text ON mention_spans
-WHEN old.entity_id IS NOT new.entity_id OR old.text IS NOT new.text BEGIN
-    DELETE FROM entity_alias_counts WHERE entity_id = old.entity_id AND text = old.text AND count = 1;
-    UPDATE entity_alias_counts SET count = count - 1 WHERE entity_id = old.entity_id AND text = old.text;
-    INSERT INTO entity_alias_counts (entity_id, text, count) VALUES (new.entity_id, new.text, 1)
-    ON CONFLICT (entity_id, text) DO UPDATE SET count = count + 1;
-END;
-
 -- The articles of each entity in newest-first order: a page of an entity's articles is a range
 -- here, where `mentions_by_entity` gives them in id order and every one had to be read and sorted
 -- by date first. The article id is 2^36 - 1 - (sort_key & (2^36 - 1)).

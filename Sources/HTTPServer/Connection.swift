@@ -1,5 +1,6 @@
 import Dispatch
 import Logging
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -72,6 +73,9 @@ final class Connection: @unchecked Sendable {
     private var closeAfterFlush = false
     private var peerFinishedSending = false
     private var draining = false
+    /// Set by ``drain()`` at once, from any thread: a handler running on `queue` holds up the
+    /// queued part of the drain, and its response must still learn to close.
+    private let drainRequested = Atomic<Bool>(false)
     private var lingering = false
     private var closed = false
     private var pendingCancels = 0
@@ -104,6 +108,7 @@ final class Connection: @unchecked Sendable {
 
     /// Graceful shutdown: an idle connection closes now; a busy one closes after its current response.
     func drain() {
+        drainRequested.store(true, ordering: .relaxed)
         queue.async { [self] in
             guard !closed else { return }
             draining = true
@@ -358,14 +363,21 @@ final class Connection: @unchecked Sendable {
 
     private func dispatch(_ pending: PendingRequest) {
         phase = .responding
-        pauseReading()
         let request = HTTPRequest(
             head: pending.head, target: pending.target, body: pending.body, pathParameters: pending.parameters, peer: peer)
         let responder = pending.responder
         let filters = context.filters
         let started = DispatchTime.now()
+        // On this queue nothing else of the connection runs meanwhile, so reading needs no pause.
+        var answer: HTTPResponse?
+        if context.pool.runHereIfRoom({ answer = filters.apply(to: responder.respond(to: request), for: request) }), let answer {
+            // processInput(), which called this, goes on with any pipelined request: no recursion per request.
+            complete(request.head, answer, started: started, readOn: false)
+            return
+        }
+        pauseReading()
         context.pool.submit { [self] in
-            // Filtered here, on the pool, since hashing and compressing cost CPU the I/O queue should not spend.
+            // Filtered with the handler, inside its place in the pool: hashing and compressing are part of its cost.
             let response = filters.apply(to: responder.respond(to: request), for: request)
             queue.async { [self] in complete(request.head, response, started: started) }
         }
@@ -399,9 +411,11 @@ final class Connection: @unchecked Sendable {
         }
     }
 
-    private func complete(_ head: RequestHead, _ response: HTTPResponse, started: DispatchTime) {
+    /// - Parameter readOn: whether to go on reading input; false when the caller's input loop does.
+    private func complete(_ head: RequestHead, _ response: HTTPResponse, started: DispatchTime, readOn: Bool = true) {
         // Once the connection has answered for itself (a 408 or 413 during a streamed body), the handler's answer is dropped.
         guard !closed, !closeAfterFlush else { return }
+        if drainRequested.load(ordering: .relaxed) { draining = true }
         var close = !head.keepAlive || draining
         if case .streamingBody(_, let body) = phase {
             // The handler answered before its body ended: the rest of the body is never read, so the connection cannot go on.
@@ -410,6 +424,8 @@ final class Connection: @unchecked Sendable {
         }
         requestBodyHeldBack = false
         if let stream = response.stream, response.status.allowsContent {
+            // Requests behind this one wait in the parser until the stream ends (see finishStream and flush).
+            pauseReading()
             beginStream(stream, response: response, head: head, close: close, started: started)
             return
         }
@@ -419,7 +435,7 @@ final class Connection: @unchecked Sendable {
         phase = .awaitingHead
         if close {
             finishAfterFlush()
-        } else if outboundPending <= context.configuration.writeBufferHighWaterMark {
+        } else if readOn && outboundPending <= context.configuration.writeBufferHighWaterMark {
             resumeReading()
             processInput()
         }

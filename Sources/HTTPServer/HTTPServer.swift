@@ -11,7 +11,8 @@ import Darwin
 ///
 /// A non-blocking listening socket is watched by a read source; each accepted connection
 /// gets its own serial queue, read source and buffered write path (see `Connection`).
-/// Responders run on a bounded pool, off the I/O queues. The server knows nothing of
+/// At most `maxConcurrentHandlers` responders run at once, each on its connection's queue
+/// (see ``HandlerPool``). The server knows nothing of
 /// what it serves: give it a ``Router``, and ``ResponseFilter``s for what every response needs.
 public final class HTTPServer: Sendable {
     /// Dispatch sources are thread-safe objects that the SDK does not mark `Sendable`;

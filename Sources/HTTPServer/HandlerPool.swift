@@ -1,10 +1,15 @@
 import Dispatch
 import Synchronization
 
-/// Runs blocking handler work off the I/O queues, at most `width` jobs at a time.
+/// Bounds how much blocking handler work runs at once: at most `width` jobs.
 ///
 /// Jobs beyond the width wait in arrival order, so a burst of slow handlers (long
 /// database queries) cannot exhaust threads or stall connection queues.
+///
+/// A job with room runs on the thread that offers it (``runHereIfRoom(_:)``): a connection's
+/// request is then read, answered and written on one thread, with no hand-off between threads,
+/// which on a small machine costs more than a short handler does. Only jobs that had to wait
+/// run on the pool's own queue.
 final class HandlerPool: Sendable {
     private struct State {
         var running = 0
@@ -20,6 +25,7 @@ final class HandlerPool: Sendable {
         self.width = max(1, width)
     }
 
+    /// Runs `job` on the pool's queue now if there is room, else after the jobs already waiting.
     func submit(_ job: @escaping @Sendable () -> Void) {
         let runNow = state.withLock { state -> Bool in
             if state.running < width {
@@ -32,21 +38,40 @@ final class HandlerPool: Sendable {
         if runNow { run(job) }
     }
 
+    /// Runs `job` on the calling thread and returns true when fewer than `width` jobs run and
+    /// none is waiting (so it cannot overtake one); otherwise returns false and runs nothing.
+    func runHereIfRoom(_ job: () -> Void) -> Bool {
+        let room = state.withLock { state -> Bool in
+            guard state.running < width, state.head == state.waiting.count else { return false }
+            state.running += 1
+            return true
+        }
+        guard room else { return false }
+        job()
+        finished()
+        return true
+    }
+
     private func run(_ job: @escaping @Sendable () -> Void) {
         queue.async { [self] in
             job()
-            let next = state.withLock { state -> (@Sendable () -> Void)? in
-                guard state.head < state.waiting.count else {
-                    state.waiting.removeAll(keepingCapacity: true)
-                    state.head = 0
-                    state.running -= 1
-                    return nil
-                }
-                let job = state.waiting[state.head]
-                state.head += 1
-                return job
-            }
-            if let next { run(next) }
+            finished()
         }
+    }
+
+    /// Hands the finished job's place to the longest-waiting job, if any.
+    private func finished() {
+        let next = state.withLock { state -> (@Sendable () -> Void)? in
+            guard state.head < state.waiting.count else {
+                state.waiting.removeAll(keepingCapacity: true)
+                state.head = 0
+                state.running -= 1
+                return nil
+            }
+            let job = state.waiting[state.head]
+            state.head += 1
+            return job
+        }
+        if let next { run(next) }
     }
 }

@@ -86,11 +86,22 @@ public struct RepresentationFilter: ResponseFilter {
     /// Text and JSON types not coded yet: the ones gzip shrinks.
     private func isCompressible(_ response: HTTPResponse) -> Bool {
         guard !response.fields.contains("Content-Encoding"), let contentType = response.fields["Content-Type"] else { return false }
-        let mediaType = (contentType.split(separator: ";", maxSplits: 1).first ?? "").trimmingOWS().lowercased()
-        return mediaType.hasPrefix("text/") || mediaType.hasSuffix("+json") || mediaType.hasSuffix("+xml")
-            || ["application/json", "application/x-ndjson", "application/jsonl", "application/xml", "application/javascript"]
-                .contains(mediaType)
+        let mediaType = (contentType.split(separator: ";", maxSplits: 1).first ?? "").trimmingOWS()
+        // Compared byte by byte, without lower-casing a copy: this runs for every response.
+        func sameLetter(_ a: UInt8, _ b: UInt8) -> Bool { a == b || (a | 0x20 == b && b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) }
+        func hasPrefix(_ prefix: StaticString) -> Bool {
+            prefix.withUTF8Buffer { mediaType.utf8.starts(with: $0, by: sameLetter) }
+        }
+        func hasSuffix(_ suffix: StaticString) -> Bool {
+            suffix.withUTF8Buffer { mediaType.utf8.reversed().starts(with: $0.reversed(), by: sameLetter) }
+        }
+        return hasPrefix("text/") || hasSuffix("+json") || hasSuffix("+xml")
+            || RepresentationFilter.compressibleTypes.contains { mediaType.equalsIgnoringASCIICase($0) }
     }
+
+    private static let compressibleTypes = [
+        "application/json", "application/x-ndjson", "application/jsonl", "application/xml", "application/javascript",
+    ]
 
     /// - Parameter bodySize: nil for a stream, whose size is unknown and usually large.
     private func selectsGzip(_ request: HTTPRequest, bodySize: Int?) -> Bool {

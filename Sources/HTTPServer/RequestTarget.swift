@@ -77,10 +77,11 @@ public struct RequestTarget: Sendable, Hashable {
 
     /// Decodes `%XX` escapes; an invalid escape is kept literally, invalid UTF-8 becomes U+FFFD.
     static func percentDecode(_ text: Substring, plusIsSpace: Bool) -> String {
-        let utf8 = Array(text.utf8)
-        guard utf8.contains(UInt8(ascii: "%")) || (plusIsSpace && utf8.contains(UInt8(ascii: "+"))) else {
+        // Most segments need no decoding: no array of their bytes for those.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "%") || (plusIsSpace && $0 == UInt8(ascii: "+")) }) else {
             return String(text)
         }
+        let utf8 = Array(text.utf8)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count)
         var index = 0

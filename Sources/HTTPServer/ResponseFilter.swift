@@ -5,8 +5,8 @@
 /// requests with. So behaviour that HTTP asks of every response (validators, content coding,
 /// CORS) lives in one place and needs no code in the routes, including routes added later.
 ///
-/// A route's answer is filtered on the handler pool, so a filter may spend CPU (hashing,
-/// compressing); the server's own answers are filtered on the connection's queue and are small.
+/// A route's answer is filtered together with its handler, within the handler limit, so a filter
+/// may spend CPU (hashing, compressing); the server's own answers are small.
 public protocol ResponseFilter: Sendable {
     /// Returns `response`, changed or replaced as this filter requires.
     ///

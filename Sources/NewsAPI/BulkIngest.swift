@@ -143,13 +143,15 @@ public struct BulkIngest: Sendable {
             let document = try NewsDocument(bytes: try DocumentFile.read(path))
             // Parsing costs a hundred times more than this lookup, and ingesting a folder again (the
             // seeds at every `serve`) finds most files stored. A failing read is left to the write to report.
-            if let store, let id = try? store.existingArticleID(for: document) {
+            // Hashed here, once, for the lookup and the write: the writer thread has enough to do.
+            let identified = store.map { _ in IdentifiedDocument(document) }
+            if let store, let identified, let id = try? store.existingArticleID(for: identified) {
                 return (path, .decided(.present(articleID: id)))
             }
             let article = try parser.parse(document)
             // A dry run has nothing to store: keep only the headline, not the text.
-            guard store != nil else { return (path, .decided(.parsed(headline: article.headline))) }
-            return (path, .document(DocumentIntake.Prepared(document: document, article: article)))
+            guard let identified else { return (path, .decided(.parsed(headline: article.headline))) }
+            return (path, .document(identified, article))
         } catch {
             // DocumentFileError and IngestError, both described for a person.
             return (path, .decided(.rejected(reason: String(describing: error))))
@@ -160,7 +162,7 @@ public struct BulkIngest: Sendable {
 /// One file after reading and parsing.
 enum PreparedFile: Sendable {
     /// A news document, to store.
-    case document(DocumentIntake.Prepared)
+    case document(IdentifiedDocument, ParsedArticle)
     /// Nothing to store: rejected, or parsed in a dry run.
     case decided(BulkIngest.Outcome)
 }

@@ -13,7 +13,7 @@ import NewsStore
 /// mentioned entities appear in tens of thousands. `next` is the relative URL of the next page of
 /// `GET /v1/entities/{id}/articles`, which continues where `data` stops; `total` is `articleCount`.
 enum EntityResponse {
-    private struct Body: Encodable {
+    struct Body: Encodable {
         let id: Int64
         let name: String
         let type: EntityType
@@ -23,7 +23,7 @@ enum EntityResponse {
         let articles: Articles
     }
 
-    private struct Articles: Encodable {
+    struct Articles: Encodable {
         let data: [ArticleSummary]
         let total: Int
         /// Encoded as null, not left out, when `data` holds every article.
@@ -50,5 +50,40 @@ enum EntityResponse {
             id: entity.id, name: entity.name, type: entity.type, articleCount: entity.articleCount,
             mentionCount: entity.mentionCount, aliases: entity.aliases,
             articles: Articles(data: page.data, total: page.total, next: next)))
+    }
+}
+
+// Keys in sorted order, as the API's JSONEncoder writes them.
+
+extension EntityResponse.Body: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.member("aliases", aliases)
+            json.member("articleCount", articleCount)
+            json.member("articles", articles)
+            json.member("id", id)
+            json.member("mentionCount", mentionCount)
+            json.member("name", name)
+            json.member("type", type)
+        }
+    }
+}
+
+extension EntityResponse.Articles: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.member("data", data)
+            json.member("next", next)
+            json.member("total", total)
+        }
+    }
+}
+
+extension EntityAlias: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.member("count", count)
+            json.member("text", text)
+        }
     }
 }

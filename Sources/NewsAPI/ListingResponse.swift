@@ -6,13 +6,13 @@ import NewsStore
 /// next page, `Link: <same path?same parameters&cursor=NEXT>; rel="next"` (RFC 8288 §3), a relative
 /// reference that a client resolves against the URL it asked for.
 enum ListingResponse {
-    private struct Body<Element: Encodable>: Encodable {
+    struct Body<Element: Encodable>: Encodable {
         let data: [Element]
         let page: PageInfo
         let total: Int
     }
 
-    private struct PageInfo: Encodable {
+    struct PageInfo: Encodable, JSONWritable {
         /// Encoded as null, not left out, on the last page.
         let next: String?
         let limit: Int
@@ -25,6 +25,13 @@ enum ListingResponse {
 
         private enum CodingKeys: String, CodingKey {
             case next, limit
+        }
+
+        func write(to json: inout JSONWriter) {
+            json.object { json in
+                json.member("limit", limit)
+                json.member("next", next)
+            }
         }
     }
 
@@ -64,5 +71,16 @@ enum ListingResponse {
             }
         }
         return result
+    }
+}
+
+// Listings of types without a writer of their own go through JSONEncoder (see JSONBody).
+extension ListingResponse.Body: JSONWritable where Element: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.member("data", data)
+            json.member("page", page)
+            json.member("total", total)
+        }
     }
 }

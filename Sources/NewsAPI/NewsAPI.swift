@@ -60,9 +60,23 @@ public struct NewsAPI: Sendable {
         }
     }
 
-    private struct Health: Encodable {
-        let status: String
-        let articles: Int
+    /// `GET /v1/health`'s body: `{"articles": N, "status": "ok"}`.
+    public struct Health: Encodable, JSONWritable {
+        public let status: String
+        /// Number of stored articles.
+        public let articles: Int
+
+        public init(status: String, articles: Int) {
+            self.status = status
+            self.articles = articles
+        }
+
+        func write(to json: inout JSONWriter) {
+            json.object { json in
+                json.member("articles", articles)
+                json.member("status", status)
+            }
+        }
     }
 
     func health(_ request: HTTPRequest) throws -> HTTPResponse {

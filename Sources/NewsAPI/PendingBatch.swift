@@ -11,7 +11,7 @@ struct PendingBatch {
     }
 
     private var files: [(path: String, slot: Slot)] = []
-    private var documents: [(NewsDocument, ParsedArticle)] = []
+    private var documents: [(IdentifiedDocument, ParsedArticle)] = []
     /// UTF-8 bytes of the documents' text.
     private var bytes = 0
 
@@ -19,10 +19,10 @@ struct PendingBatch {
 
     mutating func add(_ path: String, _ file: PreparedFile) {
         switch file {
-        case .document(let prepared):
+        case .document(let document, let article):
             files.append((path, .document(documents.count)))
-            documents.append((prepared.document, prepared.article))
-            bytes += prepared.document.text.utf8.count
+            documents.append((document, article))
+            bytes += document.document.text.utf8.count
         case .decided(let outcome):
             files.append((path, .decided(outcome)))
         }
@@ -42,7 +42,7 @@ struct PendingBatch {
         if !documents.isEmpty {
             guard let store else { preconditionFailure("documents to store in a dry run") }
             do {
-                outcomes = try store.storeBatch(documents)
+                outcomes = try store.storeBatch(identified: documents)
             } catch {
                 let paths = files.compactMap { file -> String? in
                     if case .document = file.slot { return file.path }

@@ -27,9 +27,19 @@ public struct ArticleParser: Sendable {
         var layout = Layout()
         var skippedBeforeHeadline = 0
         var sawContent = false
-        // Splitting the UTF-8 view avoids grapheme breaking over the whole text; LF is never part of a longer character here.
-        for rawLine in document.text.utf8.split(separator: UInt8(ascii: "\n")) {
-            let line = Substring(rawLine).trimmingWhitespace()
+        // Lines found on the UTF-8 bytes, which avoids grapheme breaking over the whole text (LF is never
+        // part of a longer character here) and the generic split of the UTF-8 view.
+        let text = document.text
+        let utf8 = text.utf8
+        // The end of the previous line, as an index and as an offset, to step from.
+        var cursor = utf8.startIndex
+        var cursorOffset = 0
+        for bounds in Self.lineBounds(of: text) {
+            let lower = utf8.index(cursor, offsetBy: bounds.lowerBound - cursorOffset)
+            let upper = utf8.index(lower, offsetBy: bounds.count)
+            cursor = upper
+            cursorOffset = bounds.upperBound
+            let line = text[lower..<upper].trimmingWhitespace()
             guard !line.isEmpty, !classifier.isChrome(line) else { continue }
             guard let headline = layout.headline else {
                 if layout.takeNearTopLine(line) {
@@ -97,6 +107,23 @@ public struct ArticleParser: Sendable {
             entities: entities,
             warnings: document.warnings
         )
+    }
+}
+
+extension ArticleParser {
+    /// The UTF-8 offset ranges of the non-empty lines of `text` (between LFs): what
+    /// `text.utf8.split(separator: LF)` gives, as offsets.
+    static func lineBounds(of text: String) -> [Range<Int>] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var bounds: [Range<Int>] = []
+            var start = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "\n") {
+                if index > start { bounds.append(start..<index) }
+                start = index + 1
+            }
+            return bounds
+        }
     }
 }
 

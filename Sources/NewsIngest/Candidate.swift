@@ -54,11 +54,16 @@ struct CandidateSink {
     /// organisation wherever the document uses it, whether or not its letters are the name's initials.
     func acronymDefinitions() -> [String: Gazetteer.Entry] {
         var definitions: [String: Gazetteer.Entry] = [:]
-        let units = Array(text.utf16)
+        // The UTF-16 copy only for a text with an acronym right after an organisation, which few have.
+        var utf16: [UInt16]?
         for (previous, candidate) in zip(candidates, candidates.dropFirst()) {
-            guard case .entity(let acronym) = candidate.reading, acronym.type == .org, !acronym.name.contains(" "),
-                  case .entity(let organisation) = previous.reading, organisation.type == .org, organisation.name.contains(" "),
-                  previous.span.end + 2 == candidate.span.start, candidate.span.end < units.count,
+            guard case .entity(let acronym) = candidate.reading, acronym.type == .org,
+                  case .entity(let organisation) = previous.reading, organisation.type == .org,
+                  previous.span.end + 2 == candidate.span.start, !acronym.name.containsASCII(" "), organisation.name.containsASCII(" ")
+            else { continue }
+            let units = utf16 ?? Array(text.utf16)
+            utf16 = units
+            guard candidate.span.end < units.count,
                   units[previous.span.end..<candidate.span.start].elementsEqual(" (".utf16),
                   units[candidate.span.end] == UInt16(UInt8(ascii: ")")) else { continue }
             definitions[acronym.name] = organisation

@@ -25,7 +25,7 @@ enum CaptionParser {
         // A caption is a sentence or two; scanning a huge first paragraph for credits would cost more than parsing it.
         guard line.utf8.count <= maximumCaptionLength else { return false }
         let lower = line.lowercased()
-        if creditMarkers.contains(where: { lower.contains($0) }) { return true }
+        if creditMarkers.contains(where: { lower.containsASCII($0) }) { return true }
         if photoOpenings.contains(where: { lower.hasPrefix($0) }) { return true }
         // A body paragraph can end with a date, but only a caption ends with "in Place, Mon. D, YYYY."
         guard let (_, place) = dateAndPlace(line) else { return false }
@@ -40,7 +40,7 @@ enum CaptionParser {
         // Runs on every paragraph, so only the end, where a credit stands, is lower-cased.
         if line.hasSuffix(")") {
             let tail = line.suffix(creditTailLength).lowercased()
-            if creditMarkers.contains(where: { tail.contains($0) }) { return true }
+            if creditMarkers.contains(where: { tail.containsASCII($0) }) { return true }
         }
         guard let (_, place) = dateAndPlace(line), place != nil else { return false }
         return datePrecededByComma(line)

@@ -99,7 +99,7 @@ struct EntityTally {
             let initials = String(words.compactMap { word in word.first.flatMap { $0.isUppercase ? $0 : nil } })
             byInitials[initials, default: []].append(entry)
         }
-        for entry in Array(known.keys) where entry.type == .org && !entry.name.contains(" ") {
+        for entry in Array(known.keys) where entry.type == .org && !entry.name.containsASCII(" ") {
             guard let targets = byInitials[entry.name], targets.count == 1, let spans = known.removeValue(forKey: entry) else { continue }
             known[targets[0], default: []] += spans
         }

@@ -12,6 +12,8 @@ struct Gazetteer: Sendable {
 
     /// Site chrome lines, lower-cased.
     let chromeLines: Set<String>
+    /// UTF-8 length of the longest of ``chromeLines``.
+    let longestChromeLineUTF8: Int
     /// Capitalised words that are never names on their own, lower-cased.
     let stopWords: Set<String>
     /// Abbreviations and fixed names, exact surface form → entity.
@@ -55,6 +57,7 @@ struct Gazetteer: Sendable {
         regions: [String], demonyms: [String], organisationHeads: [String], locationWords: [String], personTitles: [String]
     ) {
         chromeLines = Set(chrome.map { $0.lowercased() })
+        longestChromeLineUTF8 = chromeLines.map(\.utf8.count).max() ?? 0
         self.stopWords = Set(stopWords.map { $0.lowercased() })
         var aliases: [String: Entry] = [:]
         for line in abbreviations {

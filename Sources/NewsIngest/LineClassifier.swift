@@ -15,23 +15,37 @@ struct LineClassifier: Sendable {
         guard line.utf8.count <= Self.maximumChromeLength else { return false }
         var key = Substring(line)
         if key.hasSuffix(":") { key = key.dropLast() }
-        if gazetteer.chromeLines.contains(key.trimmingWhitespace().lowercased()) { return true }
+        let trimmed = key.trimmingWhitespace()
+        // Lower-casing shrinks a scalar's UTF-8 to a third at most (KELVIN SIGN to k): a longer line
+        // cannot lower-case into a listed one, and is not lower-cased.
+        if trimmed.utf8.count <= 4 * gazetteer.longestChromeLineUTF8, gazetteer.chromeLines.contains(trimmed.lowercased()) {
+            return true
+        }
         if Self.isMostlyLink(line) { return true }
         return Self.containsASCII(line, "eserved") && line.lowercased().contains("all rights reserved") && Self.wordCount(line) <= 15
     }
 
     /// A byte search for ASCII `needle`: every line passes through here, and Foundation's `contains`
     /// costs more than the rest of the line's classification.
-    private static func containsASCII(_ line: String, _ needle: String) -> Bool {
-        let pattern = Array(needle.utf8)
-        guard let head = pattern.first else { return true }
-        let bytes = line.utf8
-        var index = bytes.startIndex
-        while let found = bytes[index...].firstIndex(of: head) {
-            if bytes[found...].starts(with: pattern) { return true }
-            index = bytes.index(after: found)
+    private static func containsASCII(_ line: String, _ needle: StaticString) -> Bool {
+        var line = line
+        return line.withUTF8 { bytes in
+            needle.withUTF8Buffer { pattern in
+                guard let head = pattern.first else { return true }
+                guard bytes.count >= pattern.count else { return false }
+                var index = 0
+                let last = bytes.count - pattern.count
+                while index <= last {
+                    if bytes[index] == head {
+                        var matched = 1
+                        while matched < pattern.count, bytes[index + matched] == pattern[matched] { matched += 1 }
+                        if matched == pattern.count { return true }
+                    }
+                    index += 1
+                }
+                return false
+            }
         }
-        return false
     }
 
     /// Longer lines are never chrome: the chrome list and link lines are a few words long.

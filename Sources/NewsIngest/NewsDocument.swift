@@ -70,38 +70,49 @@ public struct NewsDocument: Hashable, Sendable {
     private init(normalising text: String, warnings: [String]) throws(IngestError) {
         // Works on UTF-8 code units: every byte changed or inspected is ASCII (or the lead byte of a
         // C1 control), so the result stays valid UTF-8, and a 5 MiB text takes milliseconds.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var previous: UInt8 = 0
-        var controls = 0
-        for byte in text.utf8 {
-            defer { previous = byte }
-            switch byte {
-            case 0x0D:
-                bytes.append(0x0A)
-                continue
-            case 0x0A where previous == 0x0D:
-                continue
-            case 0:
-                throw .binary
-            case 0x01..<0x20 where byte != 0x0A && byte != 0x09:
-                controls += 1
-            case 0x80...0x9F where previous == 0xC2:
-                // U+0080–U+009F: C1 controls, which is what undefined Windows-1252 bytes decode to.
-                controls += 1
-            default:
-                break
+        var input = text
+        let (output, controls, sawNUL) = input.withUTF8 { source in
+            var controls = 0
+            var sawNUL = false
+            let output = [UInt8](unsafeUninitializedCapacity: source.count) { buffer, initialized in
+                var count = 0
+                var previous: UInt8 = 0
+                for byte in source {
+                    defer { previous = byte }
+                    switch byte {
+                    case 0x0D:
+                        buffer[count] = 0x0A
+                        count += 1
+                        continue
+                    case 0x0A where previous == 0x0D:
+                        continue
+                    case 0:
+                        sawNUL = true
+                    case 0x01..<0x20 where byte != 0x0A && byte != 0x09:
+                        controls += 1
+                    case 0x80...0x9F where previous == 0xC2:
+                        // U+0080–U+009F: C1 controls, which is what undefined Windows-1252 bytes decode to.
+                        controls += 1
+                    default:
+                        break
+                    }
+                    buffer[count] = byte
+                    count += 1
+                }
+                initialized = count
             }
-            bytes.append(byte)
+            return (output, controls, sawNUL)
         }
-        var normalised = HTMLCharacterReferences.decode(String(decoding: bytes, as: UTF8.self))
+        if sawNUL { throw .binary }
+        var normalised = HTMLCharacterReferences.decode(String(decoding: output, as: UTF8.self))
         if !Self.isPlainlyNFC(normalised) {
             normalised = normalised.precomposedStringWithCanonicalMapping
         }
         normalised = normalised.trimmingWhitespace()
         guard !normalised.isEmpty else { throw .empty }
-        // Text with this many control characters is a binary file that happens to decode.
-        if controls * 20 > normalised.unicodeScalars.count { throw .binary }
+        // Text with this many control characters is a binary file that happens to decode. (Without
+        // control characters there is nothing to count.)
+        if controls > 0, controls * 20 > normalised.unicodeScalars.count { throw .binary }
         self.text = normalised
         self.warnings = warnings
     }
@@ -111,8 +122,26 @@ public struct NewsDocument: Hashable, Sendable {
     /// and U+2001 decompose) and currency signs. Nearly all news text passes, and Foundation's normaliser,
     /// a sixth of a parse otherwise, then has nothing to do.
     static func isPlainlyNFC(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { scalar in
-            scalar.value < 0x300 || (0x2002...0x206F).contains(scalar.value) || (0x20A0...0x20C0).contains(scalar.value)
+        var text = text
+        // On the UTF-8 bytes: one- and two-byte sequences up to CB BF are the scalars below U+0300, and
+        // only the three-byte sequences that start with E2 can be in the two ranges.
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                if lead < 0x80 {
+                    index += 1
+                } else if lead < 0xCC {
+                    index += 2
+                } else if lead == 0xE2 {
+                    let value = (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
+                    guard (0x2002...0x206F).contains(value) || (0x20A0...0x20C0).contains(value) else { return false }
+                    index += 3
+                } else {
+                    return false
+                }
+            }
+            return true
         }
     }
 

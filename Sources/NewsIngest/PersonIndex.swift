@@ -75,17 +75,32 @@ struct PersonIndex {
     }
 
     /// "De" → "de", "El-Tayeb" → "el-Tayeb": the spelling inside a name of a particle capitalised at a sentence start.
-    private static func loweredParticle(_ word: String) -> String? {
+    static func loweredParticle(_ word: String) -> String? {
+        if let lowered = asciiLoweredParticle(word) { return lowered }
         let head = word.split(separator: "-", maxSplits: 1).first.map { $0.lowercased() } ?? ""
         guard Tokenizer.namePrefixes.contains(head) || ["van", "von", "der", "la", "le"].contains(head),
               let first = word.first, first.isUppercase else { return nil }
         return first.lowercased() + word.dropFirst()
     }
 
+    /// ``loweredParticle(_:)`` of an ASCII word that does not start with a hyphen, on its bytes
+    /// (characters are bytes there); `.some(nil)` for no particle, nil for another word.
+    private static func asciiLoweredParticle(_ word: String) -> String?? {
+        let bytes = Array(word.utf8)
+        guard let first = bytes.first, first != UInt8(ascii: "-"), bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+        // Only an uppercase first letter is lowered, so only such words can answer.
+        guard (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first) else { return .some(nil) }
+        let head = String(decoding: bytes.prefix { $0 != UInt8(ascii: "-") }.map { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) ? $0 | 0x20 : $0 },
+                          as: UTF8.self)
+        guard Tokenizer.namePrefixes.contains(head) || ["van", "von", "der", "la", "le"].contains(head) else { return .some(nil) }
+        return .some(String(decoding: [first | 0x20] + bytes.dropFirst(), as: UTF8.self))
+    }
+
     /// The only person of whom `form` is a transliteration variant ("Hiftar" → "Khalifa Hifter"),
     /// provided no person already has `form`'s last word as surname.
     func uniqueVariant(of form: [String]) -> Int? {
-        guard let candidate = form.last, surnameOwners[candidate] == nil, Self.allowsVariants(candidate) else { return nil }
+        // No person has a surname long enough for variants: no key could find one.
+        guard !variantKeys.isEmpty, let candidate = form.last, surnameOwners[candidate] == nil, Self.allowsVariants(candidate) else { return nil }
         var found: Int?
         for key in Self.variantKeys(of: candidate) {
             guard let bucket = variantKeys[key] else { continue }
@@ -107,7 +122,8 @@ struct PersonIndex {
     /// edit apart always share a key (equal, same deletion after a substitution, or the shorter is a
     /// deletion of the longer), as do two romanisations of one name, so the keys find every candidate;
     /// ``isVariant(_:of:)`` then confirms.
-    private static func variantKeys(of word: String) -> [String] {
+    static func variantKeys(of word: String) -> [String] {
+        if let keys = asciiVariantKeys(of: word) { return keys }
         let lower = word.lowercased()
         var keys = [lower, "#" + Transliteration.key(lower)]
         keys.reserveCapacity(lower.count + 2)
@@ -116,6 +132,26 @@ struct PersonIndex {
             let next = lower.index(after: skipped)
             keys.append(String(lower[..<skipped] + lower[next...]))
             skipped = next
+        }
+        return keys
+    }
+
+    /// ``variantKeys(of:)`` of an ASCII word, built from its bytes (characters are bytes there); nil
+    /// for any other word.
+    private static func asciiVariantKeys(of word: String) -> [String]? {
+        var lower = Array(word.utf8)
+        guard lower.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+        for index in lower.indices where (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(lower[index]) { lower[index] |= 0x20 }
+        let lowered = String(decoding: lower, as: UTF8.self)
+        var keys = [lowered, "#" + Transliteration.key(lowered)]
+        keys.reserveCapacity(lower.count + 2)
+        var deletion: [UInt8] = []
+        deletion.reserveCapacity(lower.count)
+        for skipped in lower.indices {
+            deletion.removeAll(keepingCapacity: true)
+            deletion.append(contentsOf: lower[..<skipped])
+            deletion.append(contentsOf: lower[(skipped + 1)...])
+            keys.append(String(decoding: deletion, as: UTF8.self))
         }
         return keys
     }

@@ -206,7 +206,7 @@ struct ArticleListing {
             conditions.append("""
                 a.id IN (SELECT m.article_id FROM mentions m JOIN entities e ON e.id = m.entity_id
                          WHERE e.id IN (SELECT id FROM entities WHERE name = \(name) COLLATE NOCASE
-                                        UNION SELECT entity_id FROM mention_spans WHERE text = \(name) COLLATE NOCASE)\(type))
+                                        UNION SELECT entity_id FROM entity_aliases WHERE text = \(name) COLLATE NOCASE)\(type))
                 """)
         } else if let type = filter.entityType {
             conditions.append("""

@@ -42,8 +42,13 @@ struct EntityEditor {
             SELECT article_id, ?1, count FROM mentions WHERE entity_id = ?2
             ON CONFLICT (article_id, entity_id) DO UPDATE SET count = count + excluded.count
             """, arguments: [target, source])
+        // Spans move before the mentions they belong to are deleted, which would delete them too; found
+        // through the source's mentions, as spans are indexed by article. A trigger moves the aliases.
+        try db.execute(sql: """
+            UPDATE mention_spans SET entity_id = ?1
+            WHERE article_id IN (SELECT article_id FROM mentions WHERE entity_id = ?2) AND entity_id = ?2
+            """, arguments: [target, source])
         try db.execute(sql: "DELETE FROM mentions WHERE entity_id = ?", arguments: [source])
-        try db.execute(sql: "UPDATE mention_spans SET entity_id = ? WHERE entity_id = ?", arguments: [target, source])
         try db.execute(sql: "UPDATE entity_redirects SET entity_id = ? WHERE entity_id = ?", arguments: [target, source])
         try db.execute(sql: "DELETE FROM entities WHERE id = ?", arguments: [source])
         try redirect(sourceIdentity, to: target)

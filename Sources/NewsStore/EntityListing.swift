@@ -79,7 +79,7 @@ struct EntityListing {
         let end = prefix + "\u{10FFFF}"
         return """
             e.id IN (SELECT id FROM entities WHERE name >= \(prefix) COLLATE NOCASE AND name < \(end) COLLATE NOCASE
-                     UNION SELECT entity_id FROM mention_spans WHERE text >= \(prefix) COLLATE NOCASE AND text < \(end) COLLATE NOCASE)
+                     UNION SELECT entity_id FROM entity_aliases WHERE text >= \(prefix) COLLATE NOCASE AND text < \(end) COLLATE NOCASE)
             """
     }
 

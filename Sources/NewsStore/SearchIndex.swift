@@ -1,7 +1,8 @@
 internal import GRDB
 
 /// The `search` FTS5 table of `Migrations/0004_search.sql`: one row per headline, paragraph or
-/// caption, kept exact by triggers, with a rowid that says where its text comes from.
+/// caption, with a rowid that says where its text comes from. ``ArticleWriter`` inserts the rows of
+/// what it inserts; triggers follow every UPDATE and DELETE (`Migrations/0005_ingest_aliases_and_index_writes.sql`).
 enum SearchIndex {
     /// The kind of text a row holds, which is also its FTS5 column.
     enum Field: Int64, Hashable, Sendable, CaseIterable {
@@ -19,7 +20,7 @@ enum SearchIndex {
         }
     }
 
-    /// `(article << 24) | (field << 22) | position`, as the migration's triggers compute it.
+    /// `(article << 24) | (field << 22) | position`, as the migrations' triggers compute it.
     static func rowid(article: Int64, field: Field, position: Int) -> Int64 {
         (article << 24) | (field.rawValue << 22) | Int64(position)
     }

@@ -32,6 +32,15 @@ struct Serve: ParsableCommand {
     @Option(help: ArgumentHelp("Handlers that may run at once; further requests wait their turn.", valueName: "count"))
     var maxConcurrentHandlers = ServerConfiguration().maxConcurrentHandlers
 
+    @Option(help: ArgumentHelp(
+        "Connections held open at once; beyond it, new ones wait in the listen queue. "
+            + "Default: what the open-file limit allows, less \(Serve.reservedDescriptors) for the database and logs.",
+        valueName: "count"))
+    var maxConnections: Int?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seconds an idle keep-alive connection stays open.", valueName: "seconds"))
+    var keepAliveTimeout = 15
+
     @Option(name: .customLong("cors-origin"), help: ArgumentHelp(
         "Origin whose scripts may read responses (scheme://host[:port]); repeat it or separate origins with commas. Default: * (any).",
         valueName: "origin"))
@@ -43,6 +52,9 @@ struct Serve: ParsableCommand {
             + "Without a key, writes are open on a loopback address and refused on any other.",
         valueName: "key"))
     var apiKey: String?
+
+    /// Descriptors kept out of the connection budget: the database and its WAL files, standard streams, seed files.
+    static let reservedDescriptors = 64
 
     /// The environment variable that holds the API key when `--api-key` is not given.
     static let apiKeyVariable = "NEWSAPI_API_KEY"
@@ -56,6 +68,8 @@ struct Serve: ParsableCommand {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535, not \(port)") }
         guard gracePeriod >= 0 else { throw ValidationError("--grace-period must be 0 or more seconds") }
         guard maxConcurrentHandlers >= 1 else { throw ValidationError("--max-concurrent-handlers must be at least 1") }
+        if let maxConnections, maxConnections < 1 { throw ValidationError("--max-connections must be at least 1") }
+        guard keepAliveTimeout >= 1 else { throw ValidationError("--keep-alive-timeout must be at least 1 second") }
         do {
             _ = try CORSFilter(parsing: corsOrigins)
         } catch {
@@ -72,10 +86,19 @@ struct Serve: ParsableCommand {
         let store = try openStore(at: db)
         let intake = DocumentIntake(store: store)
 
+        let descriptors = FileDescriptorLimit.raiseToHard()
+        let affordable = max(1, descriptors - Serve.reservedDescriptors)
+        if let maxConnections, maxConnections > affordable {
+            throw CommandFailure("--max-connections \(maxConnections) is more than the open-file limit (\(descriptors)) allows; "
+                + "raise it (ulimit -Hn) or ask for at most \(affordable)")
+        }
+
         var configuration = ServerConfiguration()
         configuration.host = host
         configuration.port = port
         configuration.maxConcurrentHandlers = maxConcurrentHandlers
+        configuration.maxConnections = maxConnections ?? affordable
+        configuration.keepAliveTimeout = .seconds(keepAliveTimeout)
         var accessLog: Logger?
         if !noAccessLog {
             var logger = Logger(label: "newsapi.access") { StreamLogHandler.standardError(label: $0) }

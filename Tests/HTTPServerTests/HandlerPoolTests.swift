@@ -33,4 +33,32 @@ struct HandlerPoolTests {
         #expect(final.most == 2)
         #expect(final.finished == 6)
     }
+
+    @Test func runsHereOnlyWithRoomAndNoOneWaiting() {
+        let pool = HandlerPool(width: 1)
+        var ranHere = false
+        #expect(pool.runHereIfRoom { ranHere = true })
+        #expect(ranHere)
+
+        let release = DispatchSemaphore(value: 0)
+        let started = DispatchSemaphore(value: 0)
+        let done = DispatchSemaphore(value: 0)
+        pool.submit { started.signal(); release.wait(); done.signal() }
+        #expect(started.wait(timeout: .now() + 5) == .success)
+        // Full: the job is not run, and the caller is told so.
+        var ranWhileFull = false
+        #expect(!pool.runHereIfRoom { ranWhileFull = true })
+        #expect(!ranWhileFull)
+        pool.submit { done.signal() }
+        release.signal()
+        #expect(done.wait(timeout: .now() + 5) == .success)
+        #expect(done.wait(timeout: .now() + 5) == .success)
+        // Room again once both have finished (the second hands back its place just after signalling).
+        var roomAgain = false
+        for _ in 0..<500 where !roomAgain {
+            roomAgain = pool.runHereIfRoom {}
+            if !roomAgain { usleep(10_000) }
+        }
+        #expect(roomAgain)
+    }
 }

@@ -217,3 +217,39 @@ extension BulkIngestTests {
         #expect(DocumentFiles.list([gold]) == [.file(gold)])
     }
 }
+
+extension BulkIngestTests {
+    /// What the folder walk listed when it went through FileManager's enumerator and URL resource
+    /// values, one `lstat` per file: the `readdir` walk must list the same paths.
+    private static func listedByFoundation(_ path: String) -> [String] {
+        let root = URL(fileURLWithPath: path)
+        guard let walker = FileManager.default.enumerator(
+            at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return [] }
+        var found: [String] = []
+        let prefix = path.hasSuffix("/") ? path : path + "/"
+        for case let url as URL in walker where url.pathExtension.lowercased() == "txt"
+            && (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+            found.append(prefix + url.path.dropFirst(root.path.count + 1))
+        }
+        return found.sorted()
+    }
+
+    @Test func aFolderWalkListsWhatFoundationListed() throws {
+        let workspace = try Workspace()
+        for name in ["a.txt", "b.TXT", "c.md", ".hidden.txt", ".hiddendir/x.txt", "sub/d.txt", "sub/.e.txt", "sub/deeper/z.txt",
+                     "f.txt/g.txt", "noext", "h.tXt", "i.txt.", "j k.txt", "é-dir/ü.txt", "Zed.txt", "10.txt", "9.txt", "txt", "a.b.txt"] {
+            try workspace.write(name, Self.story(1))
+        }
+        let manager = FileManager.default
+        try manager.createSymbolicLink(atPath: workspace.documents.appendingPathComponent("link.txt").path, withDestinationPath: "a.txt")
+        try manager.createSymbolicLink(atPath: workspace.documents.appendingPathComponent("linkdir").path, withDestinationPath: "sub")
+        try manager.createSymbolicLink(atPath: workspace.documents.appendingPathComponent("broken.txt").path, withDestinationPath: "/nonexistent")
+        try manager.createDirectory(at: workspace.documents.appendingPathComponent("empty"), withIntermediateDirectories: true)
+        let path = workspace.documents.path
+        for given in [path, path + "/", path + "//"] {
+            let listed = DocumentFiles.list([given]).map(\.path)
+            #expect(listed == Self.listedByFoundation(given))
+            #expect(listed.count == 12)
+        }
+    }
+}

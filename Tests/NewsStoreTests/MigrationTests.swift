@@ -18,7 +18,7 @@ import Testing
             let tables = try store.tableNames()
             #expect(FileManager.default.fileExists(atPath: path))
             #expect(tables == ["article_count", "article_search", "article_search_config", "article_search_data", "article_search_docsize",
-                              "article_search_generation", "article_search_idx", "article_search_pending", "articles", "captions", "entities", "entity_alias_counts",
+                              "article_search_generation", "article_search_idx", "article_search_pending", "articles", "captions", "entities", "entity_aliases",
                               "entity_articles", "entity_counts", "entity_redirects", "grdb_migrations", "mention_spans", "mentions",
                               "paragraphs", "search", "search_config", "search_content", "search_data", "search_docsize", "search_idx"])
             #expect(try store.appliedMigrations() == Migration.bundled().map(\.name))

@@ -35,7 +35,7 @@ import Testing
             result["article_count"] = try both("SELECT count FROM article_count", "SELECT COUNT(*) FROM articles")
             result["entity_counts"] = try both("SELECT entity_id, article_count, mention_count FROM entity_counts",
                                                "SELECT entity_id, COUNT(*), SUM(count) FROM mentions GROUP BY entity_id")
-            result["entity_alias_counts"] = try both("SELECT entity_id, text, count FROM entity_alias_counts",
+            result["entity_aliases"] = try both("SELECT entity_id, text, count FROM entity_aliases",
                                                      "SELECT entity_id, text, COUNT(*) FROM mention_spans GROUP BY entity_id, text")
             result["entity_articles"] = try both("SELECT entity_id, sort_key FROM entity_articles",
                                                  "SELECT m.entity_id, a.sort_key FROM mentions m JOIN articles a ON a.id = m.article_id")
@@ -283,8 +283,8 @@ import Testing
                 SELECT sort_key FROM entity_articles WHERE entity_id = 7 AND sort_key >= 5 AND sort_key <= 99 ORDER BY sort_key DESC LIMIT 21
                 """)
             #expect(entity == ["SEARCH entity_articles USING PRIMARY KEY (entity_id=? AND sort_key>? AND sort_key<?)"], "\(entity)")
-            let detail = try store.queryPlan("SELECT text, count FROM entity_alias_counts WHERE entity_id = 7 ORDER BY count DESC, text")
-            #expect(detail.first == "SEARCH entity_alias_counts USING PRIMARY KEY (entity_id=?)", "\(detail)")
+            let detail = try store.queryPlan("SELECT text, count FROM entity_aliases WHERE entity_id = 7 ORDER BY count DESC, text")
+            #expect(detail.first == "SEARCH entity_aliases USING PRIMARY KEY (entity_id=?)", "\(detail)")
         }
     }
 

@@ -3,7 +3,7 @@ import NewsIngest
 @testable import NewsStore
 import Testing
 
-/// The full-text index is kept exact by triggers, whoever writes: ingest, reparse, plain SQL.
+/// The full-text index is kept exact: rows inserted by the article writer, updates and deletes by triggers, whoever writes.
 @Suite struct SearchIndexTests {
     private func expectExact(_ store: NewsStore, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let indexed = try store.indexedTexts()
@@ -74,9 +74,10 @@ import Testing
         let before = all.filter { $0.name < "0004" }
         #expect(before.count < all.count)
         try withTemporaryStore(migrations: before) { store, path in
-            _ = try store.store(Fixtures.seedDocument(), Fixtures.seedArticle())
+            // Today's writer adds the search rows itself, into a table this schema lacks.
+            _ = try storeAsLegacyWriter(store, Fixtures.seedDocument(), Fixtures.seedArticle())
             let item = try Fixtures.article("Fishermen protest in Madrid.", captions: [Fixtures.hifterCaption])
-            _ = try store.store(item.0, item.1)
+            _ = try storeAsLegacyWriter(store, item.0, item.1)
             try store.close()
 
             let upgraded = try NewsStore(path: path, migrations: all, now: { Fixtures.now })

@@ -23,7 +23,7 @@ import urllib.parse
 
 REQUESTS = [
     ("newest first, no filter", "/v1/articles"),
-    ("common word, relevance", "/v1/articles?q=said"),
+    ("common word, relevance", "/v1/articles?q=said&sort=relevance"),
     ("common word, newest first", "/v1/articles?q=said&sort=-publishedAt"),
     ("rarer word", "/v1/articles?q=drought"),
     ("two words", "/v1/articles?q=minister+election"),
@@ -85,7 +85,7 @@ def main():
         total = json.loads(body).get("total")
         print(f"{label:32} {summary(times)}  total {total}")
 
-    for label, target in [("walk, newest first", "/v1/articles?limit=20"), ("walk, relevance", "/v1/articles?limit=20&q=said")]:
+    for label, target in [("walk, newest first", "/v1/articles?limit=20"), ("walk, relevance", "/v1/articles?limit=20&q=said&sort=relevance")]:
         times, pages = [], 0
         while target and pages < options.walk_pages:
             elapsed, response, body = fetch(connection, target)

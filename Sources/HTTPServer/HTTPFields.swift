@@ -70,9 +70,17 @@ extension StringProtocol {
     func equalsIgnoringASCIICase(_ other: some StringProtocol) -> Bool {
         let lhs = utf8, rhs = other.utf8
         guard lhs.count == rhs.count else { return false }
-        return zip(lhs, rhs).allSatisfy { a, b in
-            a == b || (a | 0x20 == b | 0x20 && (a | 0x20) >= UInt8(ascii: "a") && (a | 0x20) <= UInt8(ascii: "z"))
-        }
+        return zip(lhs, rhs).allSatisfy(sameIgnoringASCIICase)
+    }
+
+    /// Whether the text starts with `prefix`, ASCII letters compared case-insensitively; no copy is made.
+    func hasPrefixIgnoringASCIICase(_ prefix: some StringProtocol) -> Bool {
+        utf8.starts(with: prefix.utf8, by: sameIgnoringASCIICase)
+    }
+
+    /// Whether the text ends with `suffix`, ASCII letters compared case-insensitively; no copy is made.
+    func hasSuffixIgnoringASCIICase(_ suffix: some StringProtocol) -> Bool {
+        utf8.reversed().starts(with: suffix.utf8.reversed(), by: sameIgnoringASCIICase)
     }
 
     /// Without optional white space (SP, HTAB) on either side (RFC 9110 §5.6.3).
@@ -82,4 +90,9 @@ extension StringProtocol {
         while let last = text.last, last == " " || last == "\t" { text.removeLast() }
         return text
     }
+}
+
+/// Two bytes equal, or the same ASCII letter in either case.
+private func sameIgnoringASCIICase(_ a: UInt8, _ b: UInt8) -> Bool {
+    a == b || (a | 0x20 == b | 0x20 && (a | 0x20) >= UInt8(ascii: "a") && (a | 0x20) <= UInt8(ascii: "z"))
 }

@@ -87,15 +87,9 @@ public struct RepresentationFilter: ResponseFilter {
     private func isCompressible(_ response: HTTPResponse) -> Bool {
         guard !response.fields.contains("Content-Encoding"), let contentType = response.fields["Content-Type"] else { return false }
         let mediaType = (contentType.split(separator: ";", maxSplits: 1).first ?? "").trimmingOWS()
-        // Compared byte by byte, without lower-casing a copy: this runs for every response.
-        func sameLetter(_ a: UInt8, _ b: UInt8) -> Bool { a == b || (a | 0x20 == b && b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) }
-        func hasPrefix(_ prefix: StaticString) -> Bool {
-            prefix.withUTF8Buffer { mediaType.utf8.starts(with: $0, by: sameLetter) }
-        }
-        func hasSuffix(_ suffix: StaticString) -> Bool {
-            suffix.withUTF8Buffer { mediaType.utf8.reversed().starts(with: $0.reversed(), by: sameLetter) }
-        }
-        return hasPrefix("text/") || hasSuffix("+json") || hasSuffix("+xml")
+        // Compared without lower-casing a copy: this runs for every response.
+        return mediaType.hasPrefixIgnoringASCIICase("text/") || mediaType.hasSuffixIgnoringASCIICase("+json")
+            || mediaType.hasSuffixIgnoringASCIICase("+xml")
             || RepresentationFilter.compressibleTypes.contains { mediaType.equalsIgnoringASCIICase($0) }
     }
 

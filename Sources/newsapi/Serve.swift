@@ -32,7 +32,7 @@ struct Serve: ParsableCommand {
     @Option(help: ArgumentHelp("Handlers that may run at once; further requests wait their turn.", valueName: "count"))
     var maxConcurrentHandlers = ServerConfiguration().maxConcurrentHandlers
 
-    @Option(help: ArgumentHelp(
+    @Option(parsing: .unconditional, help: ArgumentHelp(
         "Connections held open at once; beyond it, new ones wait in the listen queue. "
             + "Default: what the open-file limit allows, less \(Serve.reservedDescriptors) for the database and logs.",
         valueName: "count"))
@@ -83,15 +83,16 @@ struct Serve: ParsableCommand {
     }
 
     func run() throws {
-        let store = try openStore(at: db)
-        let intake = DocumentIntake(store: store)
-
+        // Before the database is opened: a refused setting should leave no file created or migrated.
         let descriptors = FileDescriptorLimit.raiseToHard()
         let affordable = max(1, descriptors - Serve.reservedDescriptors)
         if let maxConnections, maxConnections > affordable {
             throw CommandFailure("--max-connections \(maxConnections) is more than the open-file limit (\(descriptors)) allows; "
                 + "raise it (ulimit -Hn) or ask for at most \(affordable)")
         }
+
+        let store = try openStore(at: db)
+        let intake = DocumentIntake(store: store)
 
         var configuration = ServerConfiguration()
         configuration.host = host

@@ -20,10 +20,12 @@ let package = Package(
     targets: [
         // zlib from the system (apt: zlib1g-dev), for gzip content coding.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // epoll and eventfd from the C library's headers, for the server's socket poller.
+        .systemLibrary(name: "CEpoll", path: "Sources/CEpoll"),
         .target(
             name: "HTTPServer",
             dependencies: [
-                "CZlib",
+                "CZlib", "CEpoll",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

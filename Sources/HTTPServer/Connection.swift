@@ -8,12 +8,15 @@ import Darwin
 #endif
 
 /// One client connection. Every piece of its state is touched only on its own serial
-/// `queue`: the read source, the write source and the handler's completion all run there.
+/// `queue`: socket events from the ``SocketPoller``, the handler's completion and the timers
+/// all run there, on whichever thread brings them when the queue is idle (``InlineSerialQueue``).
+/// After each burst of work the connection arms its socket for what it now waits for: input
+/// while it reads requests, output while a response is still buffered.
 ///
 /// Requests are answered strictly in order: while a response is pending, the connection
 /// stops pulling from its parser and stops reading the socket (backpressure), so
 /// pipelined requests wait in the parser's buffer.
-final class Connection: @unchecked Sendable {
+final class Connection: SocketEventHandler, @unchecked Sendable {
     private enum Phase {
         case awaitingHead
         case readingBody(PendingRequest)
@@ -41,7 +44,7 @@ final class Connection: @unchecked Sendable {
     }
 
     /// What ``enqueueStreamPiece(_:)`` tells the producing thread.
-    enum StreamVerdict {
+    enum StreamVerdict: Sendable {
         case accepted
         case closed
         /// Over the high-water mark: wait for the semaphore, signalled once the buffer drains or the connection closes.
@@ -59,11 +62,13 @@ final class Connection: @unchecked Sendable {
     let fd: Int32
     let peer: String
     private let context: ServerContext
-    private let queue: DispatchQueue
-    private let readSource: DispatchSourceRead
-    private var writeSource: DispatchSourceWrite?
+    private let queue = InlineSerialQueue()
+    private var registration: SocketPoller.Registration?
+    /// What the poller will report next; empty once it has reported, until armed again.
+    private var armedEvents: SocketPoller.Events = []
     private var readingPaused = false
-    private var writeArmed = false
+    /// A response is buffered that the socket would not take: wait until it is writable.
+    private var writeWanted = false
     private var parser: RequestParser
     private var serializer = ResponseSerializer()
     private var phase = Phase.awaitingHead
@@ -78,7 +83,6 @@ final class Connection: @unchecked Sendable {
     private let drainRequested = Atomic<Bool>(false)
     private var lingering = false
     private var closed = false
-    private var pendingCancels = 0
     /// Clock readings behind the timeouts (see ``checkDeadline()``).
     private var idleSince: UInt64 = 0
     private var headerStartedAt: UInt64 = 0
@@ -93,17 +97,40 @@ final class Connection: @unchecked Sendable {
         self.fd = fd
         self.peer = peer
         self.context = context
-        self.queue = DispatchQueue(label: "newsapi.http.connection", target: context.ioQueue)
-        self.readSource = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
         self.parser = RequestParser(limits: context.configuration.parserLimits)
     }
 
-    func start() {
+    /// Starts waiting for the first request.
+    ///
+    /// - Throws: ``Socket/Failure`` when the poller cannot watch the socket; the caller closes it.
+    func start() throws {
         idleSince = context.configuration.clock.nowNanoseconds()
-        readSource.setEventHandler { [self] in handleReadable() }
-        pendingCancels += 1
-        readSource.setCancelHandler { [self] in sourceCancelled() }
-        readSource.activate()
+        // Cleared on close: until then the queue and the connection hold each other.
+        queue.setIdleHandler { [self] in armWantedEvents() }
+        armedEvents = .readable
+        registration = try context.poller.add(fd, for: .readable, handler: self)
+    }
+
+    func socketReady(_ events: SocketPoller.Events) {
+        queue.async { [self] in
+            guard !closed else { return }
+            armedEvents = []
+            if events.contains(.writable) && writeWanted { flush() }
+            if !closed && events.contains(.readable) && !readingPaused { handleReadable() }
+            // An error or reset, or both directions shut: nothing more can be read or sent.
+            if !closed && !events.isDisjoint(with: .hangUp) { closeNow() }
+        }
+    }
+
+    /// Runs when the queue has no more work: tells the poller what the connection now waits for.
+    private func armWantedEvents() {
+        guard !closed, let registration else { return }
+        var wanted: SocketPoller.Events = []
+        if !readingPaused { wanted.insert(.readable) }
+        if writeWanted { wanted.insert(.writable) }
+        guard wanted != armedEvents else { return }
+        armedEvents = wanted
+        context.poller.arm(registration, for: wanted)
     }
 
     /// Graceful shutdown: an idle connection closes now; a busy one closes after its current response.
@@ -370,7 +397,9 @@ final class Connection: @unchecked Sendable {
         let started = DispatchTime.now()
         // On this queue nothing else of the connection runs meanwhile, so reading needs no pause.
         var answer: HTTPResponse?
-        if context.pool.runHereIfRoom({ answer = filters.apply(to: responder.respond(to: request), for: request) }), let answer {
+        let poller = context.poller
+        if context.pool.runHereIfRoom({ answer = poller.whileBlocking { filters.apply(to: responder.respond(to: request), for: request) } }),
+           let answer {
             // processInput(), which called this, goes on with any pipelined request: no recursion per request.
             complete(request.head, answer, started: started, readOn: false)
             return
@@ -471,7 +500,7 @@ final class Connection: @unchecked Sendable {
 
     /// Called from the producing thread: queues one piece and says whether to go on, wait or stop.
     func enqueueStreamPiece(_ bytes: [UInt8]) -> StreamVerdict {
-        queue.sync {
+        queue.sync { [self] in
             guard !closed, var state = streaming else { return .closed }
             if outboundPending == 0 { lastWriteProgressAt = context.configuration.clock.nowNanoseconds() }
             if state.chunked {
@@ -491,7 +520,7 @@ final class Connection: @unchecked Sendable {
     }
 
     /// Whether the connection has closed, for a producer that waited for room.
-    var isClosed: Bool { queue.sync { closed } }
+    var isClosed: Bool { queue.sync { [self] in closed } }
 
     private func finishStream(failed: Bool) {
         guard let state = streaming else { return }
@@ -558,7 +587,7 @@ final class Connection: @unchecked Sendable {
             } else if sent < 0 && errno == EINTR {
                 continue
             } else if sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
-                armWriteSource()
+                writeWanted = true
                 return
             } else {
                 // The peer reset or vanished: only this connection pays.
@@ -568,35 +597,13 @@ final class Connection: @unchecked Sendable {
         }
         outbound.removeAll(keepingCapacity: outbound.capacity <= 16 * 1024)
         outboundOffset = 0
-        disarmWriteSource()
+        writeWanted = false
         wakeStreamProducer()
         if closeAfterFlush {
             lingeringClose()
         } else if readingPaused && !peerFinishedSending, case .awaitingHead = phase {
             resumeReading()
             processInput()
-        }
-    }
-
-    private func armWriteSource() {
-        if writeSource == nil {
-            let source = DispatchSource.makeWriteSource(fileDescriptor: fd, queue: queue)
-            source.setEventHandler { [self] in flush() }
-            pendingCancels += 1
-            source.setCancelHandler { [self] in sourceCancelled() }
-            writeSource = source
-            writeArmed = true
-            source.activate()
-        } else if !writeArmed {
-            writeArmed = true
-            writeSource?.resume()
-        }
-    }
-
-    private func disarmWriteSource() {
-        if writeArmed, let source = writeSource {
-            writeArmed = false
-            source.suspend()
         }
     }
 
@@ -616,16 +623,13 @@ final class Connection: @unchecked Sendable {
         queue.asyncAfter(deadline: .now() + .seconds(2)) { [self] in closeNow() }
     }
 
+    /// Takes effect when the queue next runs out of work (``armWantedEvents()``), as does ``resumeReading()``.
     private func pauseReading() {
-        guard !readingPaused, !closed else { return }
         readingPaused = true
-        readSource.suspend()
     }
 
     private func resumeReading() {
-        guard readingPaused, !closed else { return }
         readingPaused = false
-        readSource.resume()
     }
 
     private func closeNow() {
@@ -633,19 +637,11 @@ final class Connection: @unchecked Sendable {
         closed = true
         wakeStreamProducer()
         if case .streamingBody(_, let body) = phase { body.fail("the connection closed before the body ended") }
-        // A suspended source must be resumed after cancel, or its cancel handler never runs.
-        readSource.cancel()
-        if readingPaused { readSource.resume() }
-        if let source = writeSource {
-            source.cancel()
-            if !writeArmed { source.resume() }
-        }
-    }
-
-    private func sourceCancelled() {
-        pendingCancels -= 1
-        guard pendingCancels == 0 else { return }
+        // Out of the poller before the descriptor closes, so the number can be reused safely.
+        if let registration { context.poller.remove(registration) }
+        registration = nil
         close(fd)
+        queue.setIdleHandler(nil)
         context.connectionClosed(self)
     }
 

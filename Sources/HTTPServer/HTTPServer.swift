@@ -9,10 +9,10 @@ import Darwin
 
 /// An HTTP/1.1 server on POSIX sockets and Dispatch.
 ///
-/// A non-blocking listening socket is watched by a read source; each accepted connection
-/// gets its own serial queue, read source and buffered write path (see `Connection`).
-/// At most `maxConcurrentHandlers` responders run at once, each on its connection's queue
-/// (see ``HandlerPool``). The server knows nothing of
+/// A non-blocking listening socket is watched by a Dispatch read source. Accepted connections
+/// are watched by a ``SocketPoller``: a few threads sharing one epoll instance, where the thread
+/// that sees a request arrive reads, answers and writes it (see `Connection`). At most
+/// `maxConcurrentHandlers` responders run at once (see ``HandlerPool``). The server knows nothing of
 /// what it serves: give it a ``Router``, and ``ResponseFilter``s for what every response needs.
 public final class HTTPServer: Sendable {
     /// Dispatch sources are thread-safe objects that the SDK does not mark `Sendable`;
@@ -33,6 +33,7 @@ public final class HTTPServer: Sendable {
         var stopping = false
         var connections: [ObjectIdentifier: Connection] = [:]
         var port = 0
+        var context: ServerContext?
     }
 
     private let configuration: ServerConfiguration
@@ -40,7 +41,6 @@ public final class HTTPServer: Sendable {
     private let filters: [any ResponseFilter]
     private let accessLog: Logger?
     private let acceptQueue = DispatchQueue(label: "newsapi.http.accept")
-    private let ioQueue = DispatchQueue(label: "newsapi.http.io", attributes: .concurrent)
     private let pool: HandlerPool
     private let streamedBodies: StreamedBodySlots
     private let state = Mutex(State())
@@ -68,11 +68,19 @@ public final class HTTPServer: Sendable {
 
     /// Binds, listens and starts accepting. Returns once the socket is listening.
     ///
-    /// - Throws: when the address cannot be resolved or bound (in use, not local).
+    /// - Throws: when the address cannot be resolved or bound (in use, not local), or the kernel refuses an epoll instance.
     public func start() throws {
         // A peer that closes mid-write must cost an EPIPE, not the process.
         signal(SIGPIPE, SIG_IGN)
+        // Every handler may hold a poller thread: up to that many more threads can be added when all are held.
+        let poller = try SocketPoller(
+            threads: configuration.pollerThreads, maxThreads: configuration.pollerThreads + configuration.maxConcurrentHandlers)
         let fd = try Socket.makeListener(host: configuration.host, port: configuration.port, backlog: configuration.backlog)
+        let context = ServerContext(
+            configuration: configuration, router: router, filters: filters, pool: pool, streamedBodies: streamedBodies,
+            accessLog: accessLog, poller: poller,
+            connectionClosed: { [self] connection in connectionClosed(connection) })
+        poller.start()
         let source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: acceptQueue)
         source.setEventHandler { [self] in acceptPending() }
         source.setCancelHandler { close(fd) }
@@ -85,6 +93,7 @@ public final class HTTPServer: Sendable {
             $0.listenSource = ListenSource(source: source)
             $0.timeoutTimer = TimerSource(source: timer)
             $0.port = Socket.localPort(fd)
+            $0.context = context
         }
         source.activate()
         timer.activate()
@@ -102,6 +111,7 @@ public final class HTTPServer: Sendable {
     /// with `Connection: close`) for up to `gracePeriod`, then closes whatever remains.
     /// Blocks until every connection is closed.
     public func shutdown(gracePeriod: Duration = .seconds(10)) {
+        defer { state.withLock { $0.context }?.poller.stop() }
         let connections = state.withLock { state -> [Connection] in
             state.stopping = true
             state.timeoutTimer?.source.cancel()
@@ -123,16 +133,9 @@ public final class HTTPServer: Sendable {
         }
     }
 
-    private var context: ServerContext {
-        ServerContext(
-            configuration: configuration, router: router, filters: filters, pool: pool, streamedBodies: streamedBodies,
-            accessLog: accessLog, ioQueue: ioQueue,
-            connectionClosed: { [self] connection in connectionClosed(connection) })
-    }
-
     /// Runs on `acceptQueue`. Accepts a bounded batch so one busy listener cannot starve the queue.
     private func acceptPending() {
-        let context = context
+        guard let context = state.withLock({ $0.context }) else { return }
         for _ in 0..<64 {
             let (fd, full) = state.withLock { ($0.listenFD, $0.connections.count >= configuration.maxConnections) }
             if full {
@@ -163,7 +166,15 @@ public final class HTTPServer: Sendable {
                 close(client)
                 return
             }
-            connection.start()
+            do {
+                try connection.start()
+            } catch {
+                // The kernel would not watch one more socket: this client goes, the others are served.
+                state.withLock { _ = $0.connections.removeValue(forKey: ObjectIdentifier(connection)) }
+                close(client)
+                pauseAccepting(for: .milliseconds(100))
+                return
+            }
         }
     }
 

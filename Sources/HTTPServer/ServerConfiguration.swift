@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything that bounds or tunes an ``HTTPServer``. Sizes are in bytes.
 public struct ServerConfiguration: Sendable {
     /// Address to listen on, IPv4 or IPv6 literal or a host name (`127.0.0.1`, `::1`, `0.0.0.0`, `localhost`).
@@ -20,6 +22,11 @@ public struct ServerConfiguration: Sendable {
     public var maxConnections: Int = 10_000
     /// Most handlers running at once; further requests wait their turn.
     public var maxConcurrentHandlers: Int = 32
+    /// Threads that wait for socket events and do a request's work themselves: reading, parsing,
+    /// the handler when there is room, writing. One more than the processors by default. When every
+    /// one of them has been held by a handler for a while, the server adds one, up to this number
+    /// plus ``maxConcurrentHandlers``, so that slow handlers never leave the sockets unwatched.
+    public var pollerThreads: Int = ProcessInfo.processInfo.activeProcessorCount + 1
     /// Buffered response bytes above which a connection stops reading requests.
     public var writeBufferHighWaterMark: Int = 1024 * 1024
     /// Unread bytes of a streamed request body (``HTTPRequest/bodyStream``) above which the connection

@@ -10,7 +10,7 @@ struct ServerContext: Sendable {
     let pool: HandlerPool
     let streamedBodies: StreamedBodySlots
     let accessLog: Logger?
-    /// The queue that connection queues target, so Dispatch spreads them over its threads.
-    let ioQueue: DispatchQueue
+    /// Tells connections when their sockets are ready, on its own threads.
+    let poller: SocketPoller
     let connectionClosed: @Sendable (Connection) -> Void
 }

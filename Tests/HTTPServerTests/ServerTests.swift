@@ -195,6 +195,29 @@ struct ServerTests {
         #expect(try slow.readResponse().text == "slow")
     }
 
+    @Test func handlersHoldingEveryPollerThreadDoNotStallOtherConnections() throws {
+        let entered = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let running = try RunningServer(configure: { $0.pollerThreads = 1 }, extraRoutes: { router in
+            router.add(.get, "/slow") { _ in
+                entered.signal()
+                _ = release.wait(timeout: .now() + 10)
+                return HTTPResponse(status: .ok, contentType: "text/plain", body: "slow")
+            }
+        })
+        // Each slow request holds the thread that read it; the poller must add threads to read the rest.
+        let slow = try (0..<2).map { _ in try TestClient(port: running.port) }
+        for client in slow {
+            try client.send("GET /slow HTTP/1.1\r\nHost: a\r\n\r\n")
+            #expect(entered.wait(timeout: .now() + 5) == .success)
+        }
+        let fast = try TestClient(port: running.port)
+        #expect(try fast.request("GET", "/echo/fast").text == "fast")
+        release.signal()
+        release.signal()
+        for client in slow { #expect(try client.readResponse().text == "slow") }
+    }
+
     @Test func shutdownFinishesInFlightRequestsWithClose() throws {
         let entered = DispatchSemaphore(value: 0)
         let release = DispatchSemaphore(value: 0)

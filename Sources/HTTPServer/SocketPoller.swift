@@ -1,0 +1,219 @@
+import CEpoll
+import Dispatch
+import Foundation
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+#if !os(Linux)
+#error("the HTTP server waits for sockets with epoll(7), which only Linux has")
+#endif
+
+/// Something told when its socket is ready (see ``SocketPoller``).
+protocol SocketEventHandler: AnyObject, Sendable {
+    /// Called on a poller thread with what the socket is ready for. The registration is disarmed
+    /// until the handler arms it again with ``SocketPoller/arm(_:for:)``.
+    func socketReady(_ events: SocketPoller.Events)
+}
+
+/// Waits for socket readiness on a few threads that share one epoll instance (epoll(7)).
+///
+/// Registrations are one-shot (`EPOLLONESHOT`): an event goes to one thread, and the socket
+/// reports nothing more until its owner arms it again. So a connection's events never run on two
+/// threads at once, and a thread that takes an event does the work itself, reading, answering
+/// and writing, with no hand-off to another thread. Threads that are not busy wait in
+/// `epoll_wait`, and the kernel wakes only one of them per ready socket; while a thread runs a
+/// slow handler, the others go on serving the other sockets. Work that may block runs inside
+/// ``whileBlocking(_:)``: when every thread has been inside it since the last check, with none of
+/// that work finishing, the poller starts one more thread, up to `maxThreads`.
+final class SocketPoller: Sendable {
+    /// What a socket is ready for, or wanted for.
+    struct Events: OptionSet, Sendable {
+        let rawValue: UInt32
+
+        static let readable = Events(rawValue: EPOLLIN.rawValue)
+        static let writable = Events(rawValue: EPOLLOUT.rawValue)
+        /// An error or a reset, or both directions shut down; reported whether asked for or not.
+        static let hangUp = Events(rawValue: EPOLLERR.rawValue | EPOLLHUP.rawValue)
+    }
+
+    /// A socket's place in the poller: the key its events carry, so an event that was already on
+    /// its way when the socket closed finds nothing rather than a newer socket on the same descriptor.
+    struct Registration: Sendable {
+        let fd: Int32
+        fileprivate let key: UInt64
+    }
+
+    private struct State {
+        var handlers: [UInt64: any SocketEventHandler] = [:]
+        var nextKey: UInt64 = 1
+        var stopping = false
+        var threadsStarted = 0
+        var growthCheck: GrowthCheck?
+        /// Blocking work finished, as of the last growth check.
+        var finishedAtLastCheck: UInt64 = 0
+    }
+
+    /// The timer behind the growth check; the SDK does not mark Dispatch sources `Sendable`,
+    /// and this one is only touched under the state lock.
+    private struct GrowthCheck: @unchecked Sendable {
+        let timer: DispatchSourceTimer
+    }
+
+    /// The key of the wake-up descriptor, whose event tells every thread to stop.
+    private static let wakeKey: UInt64 = 0
+
+    private let epollFD: Int32
+    private let wakeFD: Int32
+    private let state = Mutex(State())
+    private let initialThreads: Int
+    private let maxThreads: Int
+    /// Threads inside ``whileBlocking(_:)`` now, and calls of it finished so far.
+    private let blocking = Atomic<Int>(0)
+    private let finishedBlocking = Atomic<UInt64>(0)
+
+    /// - Parameters:
+    ///   - threads: threads started by ``start()``.
+    ///   - maxThreads: most threads once more have been added for blocked ones.
+    /// - Throws: ``Socket/Failure`` when the kernel refuses an epoll or event descriptor.
+    init(threads: Int, maxThreads: Int) throws {
+        initialThreads = max(1, threads)
+        self.maxThreads = max(initialThreads, maxThreads)
+        epollFD = epoll_create1(Int32(EPOLL_CLOEXEC))
+        guard epollFD >= 0 else { throw Socket.Failure(call: "epoll_create1", code: errno) }
+        wakeFD = eventfd(0, Int32(EFD_CLOEXEC | EFD_NONBLOCK))
+        guard wakeFD >= 0 else {
+            let code = errno
+            close(epollFD)
+            throw Socket.Failure(call: "eventfd", code: code)
+        }
+        // Level-triggered and never read: once signalled it wakes every thread, each in turn.
+        var event = epoll_event(events: EPOLLIN.rawValue, data: epoll_data_t(u64: Self.wakeKey))
+        guard epoll_ctl(epollFD, EPOLL_CTL_ADD, wakeFD, &event) == 0 else {
+            let code = errno
+            close(wakeFD)
+            close(epollFD)
+            throw Socket.Failure(call: "epoll_ctl(ADD eventfd)", code: code)
+        }
+    }
+
+    deinit {
+        close(wakeFD)
+        close(epollFD)
+    }
+
+    /// Starts the threads, and the check that adds one when all are blocked. Each holds the poller until ``stop()``.
+    func start() {
+        let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "newsapi.http.poller.growth"))
+        timer.schedule(deadline: .now() + .milliseconds(50), repeating: .milliseconds(50), leeway: .milliseconds(10))
+        timer.setEventHandler { [self] in addThreadIfAllBlocked() }
+        let count = state.withLock { state -> Int in
+            guard !state.stopping, state.threadsStarted == 0 else { return 0 }
+            state.threadsStarted = initialThreads
+            state.growthCheck = GrowthCheck(timer: timer)
+            return initialThreads
+        }
+        guard count > 0 else { return }
+        (0..<count).forEach(startThread)
+        timer.activate()
+    }
+
+    /// Lets every thread finish the event in hand and return. Registrations stay valid
+    /// (arming and removing still work) until the last owner lets the poller go.
+    func stop() {
+        let check = state.withLock { state -> GrowthCheck? in
+            state.stopping = true
+            defer { state.growthCheck = nil }
+            return state.growthCheck
+        }
+        check?.timer.cancel()
+        var one: UInt64 = 1
+        _ = write(wakeFD, &one, MemoryLayout<UInt64>.size)
+    }
+
+    /// Runs `work`, which may block for long (a handler's database query), counted as blocking
+    /// its thread for the growth check.
+    func whileBlocking<Result>(_ work: () throws -> Result) rethrows -> Result {
+        blocking.add(1, ordering: .relaxed)
+        defer {
+            blocking.subtract(1, ordering: .relaxed)
+            finishedBlocking.add(1, ordering: .relaxed)
+        }
+        return try work()
+    }
+
+    /// Called every 50 ms: one more thread when all are blocked and none has finished since the last call.
+    private func addThreadIfAllBlocked() {
+        let blocked = blocking.load(ordering: .relaxed)
+        let finished = finishedBlocking.load(ordering: .relaxed)
+        let index = state.withLock { state -> Int? in
+            defer { state.finishedAtLastCheck = finished }
+            guard !state.stopping, blocked >= state.threadsStarted, finished == state.finishedAtLastCheck,
+                  state.threadsStarted < maxThreads else { return nil }
+            state.threadsStarted += 1
+            return state.threadsStarted - 1
+        }
+        if let index { startThread(index) }
+    }
+
+    private func startThread(_ index: Int) {
+        let thread = Thread { [self] in run() }
+        thread.name = "newsapi.http.poller.\(index)"
+        thread.start()
+    }
+
+    /// Threads started so far.
+    var threadCount: Int { state.withLock { $0.threadsStarted } }
+
+    /// Adds `fd`, armed for `events`; `handler` is held until ``remove(_:)``.
+    ///
+    /// - Throws: ``Socket/Failure`` when `epoll_ctl` refuses (out of memory, or the per-user watch limit).
+    func add(_ fd: Int32, for events: Events, handler: any SocketEventHandler) throws -> Registration {
+        let key = state.withLock { state -> UInt64 in
+            let key = state.nextKey
+            state.nextKey += 1
+            state.handlers[key] = handler
+            return key
+        }
+        var event = epoll_event(events: events.rawValue | EPOLLONESHOT.rawValue, data: epoll_data_t(u64: key))
+        guard epoll_ctl(epollFD, EPOLL_CTL_ADD, fd, &event) == 0 else {
+            let code = errno
+            _ = state.withLock { $0.handlers.removeValue(forKey: key) }
+            throw Socket.Failure(call: "epoll_ctl(ADD)", code: code)
+        }
+        return Registration(fd: fd, key: key)
+    }
+
+    /// Arms `registration` for one report of `events` (``Events/hangUp`` is always reported).
+    func arm(_ registration: Registration, for events: Events) {
+        var event = epoll_event(events: events.rawValue | EPOLLONESHOT.rawValue, data: epoll_data_t(u64: registration.key))
+        _ = epoll_ctl(epollFD, EPOLL_CTL_MOD, registration.fd, &event)
+    }
+
+    /// Forgets `registration`; call before closing its descriptor.
+    func remove(_ registration: Registration) {
+        _ = epoll_ctl(epollFD, EPOLL_CTL_DEL, registration.fd, nil)
+        _ = state.withLock { $0.handlers.removeValue(forKey: registration.key) }
+    }
+
+    private func run() {
+        // One event per wait: a thread blocked in a handler must not sit on events it took but has
+        // not handled, since one-shot keeps them from every other thread.
+        var event = epoll_event()
+        while true {
+            let count = epoll_wait(epollFD, &event, 1, -1)
+            if count < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            guard count == 1 else { continue }
+            let key = event.data.u64
+            let (handler, stop) = state.withLock { state in
+                (key == Self.wakeKey ? nil : state.handlers[key], state.stopping)
+            }
+            if stop { return }
+            handler?.socketReady(Events(rawValue: event.events))
+        }
+    }
+}

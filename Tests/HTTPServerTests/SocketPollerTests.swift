@@ -1,0 +1,87 @@
+import Dispatch
+import Glibc
+import Synchronization
+import Testing
+@testable import HTTPServer
+
+/// Counts the events it is given and signals each one.
+private final class Recorder: SocketEventHandler {
+    let events = Mutex<[SocketPoller.Events]>([])
+    let arrived = DispatchSemaphore(value: 0)
+
+    func socketReady(_ events: SocketPoller.Events) {
+        self.events.withLock { $0.append(events) }
+        arrived.signal()
+    }
+}
+
+@Suite("SocketPoller")
+struct SocketPollerTests {
+    /// A connected pair of Unix stream sockets, closed by the caller.
+    private func socketPair() throws -> (Int32, Int32) {
+        var fds: [Int32] = [0, 0]
+        guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0, &fds) == 0 else {
+            throw Socket.Failure(call: "socketpair", code: errno)
+        }
+        return (fds[0], fds[1])
+    }
+
+    @Test func anEventIsReportedOnceUntilTheSocketIsArmedAgain() throws {
+        let poller = try SocketPoller(threads: 2, maxThreads: 2)
+        poller.start()
+        defer { poller.stop() }
+        let (ours, theirs) = try socketPair()
+        defer { close(ours); close(theirs) }
+        let recorder = Recorder()
+        let registration = try poller.add(ours, for: .readable, handler: recorder)
+        #expect(write(theirs, "x", 1) == 1)
+        #expect(recorder.arrived.wait(timeout: .now() + 5) == .success)
+        #expect(recorder.events.withLock { $0 } == [.readable])
+        // The byte is still unread, but the one-shot registration stays quiet until armed.
+        #expect(recorder.arrived.wait(timeout: .now() + .milliseconds(200)) == .timedOut)
+        poller.arm(registration, for: .readable)
+        #expect(recorder.arrived.wait(timeout: .now() + 5) == .success)
+        poller.arm(registration, for: [.readable, .writable])
+        #expect(recorder.arrived.wait(timeout: .now() + 5) == .success)
+        #expect(recorder.events.withLock { $0.last } == [.readable, .writable])
+        poller.remove(registration)
+    }
+
+    @Test func aRemovedSocketReportsNothing() throws {
+        let poller = try SocketPoller(threads: 1, maxThreads: 1)
+        poller.start()
+        defer { poller.stop() }
+        let (ours, theirs) = try socketPair()
+        defer { close(ours); close(theirs) }
+        let recorder = Recorder()
+        let registration = try poller.add(ours, for: [], handler: recorder)
+        poller.remove(registration)
+        #expect(write(theirs, "x", 1) == 1)
+        poller.arm(registration, for: .readable)
+        #expect(recorder.arrived.wait(timeout: .now() + .milliseconds(200)) == .timedOut)
+    }
+
+    @Test func aThreadIsAddedWhenEveryThreadIsBlocked() throws {
+        let poller = try SocketPoller(threads: 1, maxThreads: 3)
+        poller.start()
+        defer { poller.stop() }
+        #expect(poller.threadCount == 1)
+        let release = DispatchSemaphore(value: 0)
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            poller.whileBlocking { _ = release.wait(timeout: .now() + 10) }
+            done.signal()
+        }
+        var waited = 0
+        while poller.threadCount < 2 && waited < 200 {
+            usleep(10_000)
+            waited += 1
+        }
+        #expect(poller.threadCount == 2)
+        release.signal()
+        #expect(done.wait(timeout: .now() + 5) == .success)
+        // Nothing is blocked now: no more threads.
+        usleep(200_000)
+        #expect(poller.threadCount == 2)
+    }
+}

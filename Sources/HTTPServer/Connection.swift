@@ -303,6 +303,12 @@ final class Connection: SocketEventHandler, @unchecked Sendable {
             }
             expectsContinue = head.version == .http1_1
         }
+        if head.method == .connect {
+            // An origin server, not a proxy: no route can take a tunnel (RFC 9110 §9.3.6), whatever the target.
+            refuse(head, filtered(ProblemDetails(status: .notImplemented, detail: "this server does not open tunnels; CONNECT is for proxies")
+                .response()), expectsContinue: expectsContinue)
+            return
+        }
         if head.method == .options && head.target == "*" {
             // A question about the server as a whole (RFC 9110 §9.3.7), answered here rather than by a route.
             let allowed = (context.router.methods + [.options]).map(\.rawValue).joined(separator: ", ")
@@ -313,6 +319,13 @@ final class Connection: SocketEventHandler, @unchecked Sendable {
         case .found(let responder, let parameters):
             if let refusal = context.router.gate?.refusal(for: head) {
                 refuse(head, filtered(refusal), expectsContinue: expectsContinue)
+                return
+            }
+            if head.hasBody, let coding = head.contentCodingOtherThanIdentity {
+                // Nothing here decodes a coded request body, so no handler could read it (RFC 9110 §8.4, §15.5.16).
+                refuse(head, filtered(ProblemDetails(status: .unsupportedMediaType,
+                                                     detail: "the request body has content coding \(coding); send it without one")
+                    .response(fields: ["Accept-Encoding": "identity"])), expectsContinue: expectsContinue)
                 return
             }
             let streams = responder.streamsRequestBody

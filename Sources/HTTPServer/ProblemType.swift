@@ -27,6 +27,8 @@ public struct ProblemType: Hashable, Sendable, CustomStringConvertible {
     public static let contentTooLarge = ProblemType(name: "content-too-large")
     /// 414: the request target is over the server's limit.
     public static let uriTooLong = ProblemType(name: "uri-too-long")
+    /// 415: a request body in a media type, charset or content coding that is not taken.
+    public static let unsupportedMediaType = ProblemType(name: "unsupported-media-type")
     /// 417: an `Expect` other than `100-continue`.
     public static let expectationFailed = ProblemType(name: "expectation-failed")
     /// 431: a header field line, or all of them, over the server's limit.
@@ -50,6 +52,7 @@ public struct ProblemType: Hashable, Sendable, CustomStringConvertible {
         case 408: .requestTimeout
         case 413: .contentTooLarge
         case 414: .uriTooLong
+        case 415: .unsupportedMediaType
         case 417: .expectationFailed
         case 431: .fieldsTooLarge
         case 501: .notImplemented

@@ -25,6 +25,12 @@ public struct RequestHead: Sendable {
         }
     }
 
+    /// The first content coding named by `Content-Encoding` other than `identity` (RFC 9110 §8.4),
+    /// lower-cased; nil when the body is not coded.
+    public var contentCodingOtherThanIdentity: String? {
+        fields.listElements(for: "Content-Encoding").first { !$0.equalsIgnoringASCIICase("identity") }?.lowercased()
+    }
+
     /// Whether the client lets the connection stay open after this exchange
     /// (RFC 9112 §9.3: persistent by default in HTTP/1.1, opt-in with `keep-alive` in HTTP/1.0).
     public var keepAlive: Bool {

@@ -23,10 +23,11 @@ public struct ServerConfiguration: Sendable {
     /// Most handlers running at once; further requests wait their turn.
     public var maxConcurrentHandlers: Int = 32
     /// Threads that wait for socket events and do a request's work themselves: reading, parsing,
-    /// the handler when there is room, writing. One more than the processors by default. When every
-    /// one of them has been held by a handler for a while, the server adds one, up to this number
-    /// plus ``maxConcurrentHandlers``, so that slow handlers never leave the sockets unwatched.
-    public var pollerThreads: Int = ProcessInfo.processInfo.activeProcessorCount + 1
+    /// the handler when there is room, writing. One per processor by default, as more only take
+    /// turns on the same processors. When every one of them has been held by a handler for 50 ms
+    /// with none finishing, the server adds one, up to this number plus ``maxConcurrentHandlers``,
+    /// so that slow handlers never leave the sockets unwatched.
+    public var pollerThreads: Int = ProcessInfo.processInfo.activeProcessorCount
     /// Buffered response bytes above which a connection stops reading requests.
     public var writeBufferHighWaterMark: Int = 1024 * 1024
     /// Unread bytes of a streamed request body (``HTTPRequest/bodyStream``) above which the connection

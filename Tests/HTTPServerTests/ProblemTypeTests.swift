@@ -40,6 +40,10 @@ struct ProblemTypeTests {
              type: "urn:newsapi:problem:not-implemented"),
         Case(name: "transfer coding not implemented", request: "POST /large HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip, chunked\r\n\r\n",
              status: 501, type: "urn:newsapi:problem:not-implemented"),
+        Case(name: "coded request body", request: "POST /large HTTP/1.1\r\nHost: a\r\nContent-Encoding: gzip\r\nContent-Length: 3\r\n\r\nabc",
+             status: 415, type: "urn:newsapi:problem:unsupported-media-type"),
+        Case(name: "tunnel", request: "CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n", status: 501,
+             type: "urn:newsapi:problem:not-implemented"),
         Case(name: "HTTP/2 request line", request: "GET /small HTTP/2.0\r\nHost: a\r\n\r\n", status: 505,
              type: "urn:newsapi:problem:version-not-supported"),
     ]

@@ -163,6 +163,19 @@ struct ServerTests {
         #expect(refused.closedByPeer())
     }
 
+    @Test func aCodedBodyIsRefusedBeforeItsHandlerAndTheConnectionGoesOn() throws {
+        let running = try RunningServer()
+        let client = try TestClient(port: running.port)
+        try client.send("POST /echo HTTP/1.1\r\nHost: a\r\nContent-Encoding: identity, GZip\r\nContent-Length: 5\r\n\r\nhello")
+        let refused = try client.readResponse()
+        #expect(refused.status == 415)
+        #expect(refused.field("Accept-Encoding") == "identity")
+        #expect((refused.json?["detail"] as? String)?.contains("gzip") == true)
+        // identity alone is no coding at all.
+        try client.send("POST /echo HTTP/1.1\r\nHost: a\r\nContent-Encoding: identity\r\nContent-Length: 5\r\n\r\nhello")
+        #expect(try client.readResponse().text == "hello")
+    }
+
     @Test func atTheConnectionCapNewConnectionsWaitUntilOneCloses() throws {
         let running = try RunningServer(configure: { $0.maxConnections = 2 })
         var first: TestClient? = try TestClient(port: running.port)

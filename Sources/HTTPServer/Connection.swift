@@ -103,12 +103,23 @@ final class Connection: SocketEventHandler, @unchecked Sendable {
     /// Starts waiting for the first request.
     ///
     /// - Throws: ``Socket/Failure`` when the poller cannot watch the socket; the caller closes it.
-    func start() throws {
-        idleSince = context.configuration.clock.nowNanoseconds()
+    func start() throws(Socket.Failure) {
         // Cleared on close: until then the queue and the connection hold each other.
         queue.setIdleHandler { [self] in armWantedEvents() }
-        armedEvents = .readable
-        registration = try context.poller.add(fd, for: .readable, handler: self)
+        let registration = context.poller.register(fd, handler: self)
+        // Set on the queue, whose lock the first event's job takes after it, before the socket can report anything.
+        queue.sync { [self] in
+            idleSince = context.configuration.clock.nowNanoseconds()
+            self.registration = registration
+            armedEvents = .readable
+        }
+        do {
+            try context.poller.watch(registration, for: .readable)
+        } catch {
+            context.poller.remove(registration)
+            queue.setIdleHandler(nil)
+            throw error
+        }
     }
 
     func socketReady(_ events: SocketPoller.Events) {
@@ -136,7 +147,7 @@ final class Connection: SocketEventHandler, @unchecked Sendable {
     /// Graceful shutdown: an idle connection closes now; a busy one closes after its current response.
     func drain() {
         drainRequested.store(true, ordering: .relaxed)
-        queue.async { [self] in
+        onPollerThread { [self] in
             guard !closed else { return }
             draining = true
             if case .awaitingHead = phase, parser.bufferedByteCount == 0, outboundPending == 0 {
@@ -147,7 +158,14 @@ final class Connection: SocketEventHandler, @unchecked Sendable {
 
     /// Closes at once, whatever is in flight.
     func forceClose() {
-        queue.async { [self] in closeNow() }
+        onPollerThread { [self] in closeNow() }
+    }
+
+    /// Runs `job` on the connection's queue from a poller thread, so that the calling thread (a
+    /// timer's, the one stopping the server) never finds the queue idle and takes on its work.
+    private func onPollerThread(_ job: @escaping @Sendable () -> Void) {
+        let queue = queue
+        context.poller.execute { queue.async(job) }
     }
 
     /// Closes the connection if the client has let its current deadline pass: the header
@@ -155,7 +173,7 @@ final class Connection: SocketEventHandler, @unchecked Sendable {
     /// `bodyReadTimeout` (408), a write without progress for `writeTimeout`, or an idle
     /// keep-alive connection past `keepAliveTimeout`. A running handler has no deadline.
     func checkDeadline() {
-        queue.async { [self] in
+        onPollerThread { [self] in
             guard !closed, !lingering else { return }
             let configuration = context.configuration
             let now = configuration.clock.nowNanoseconds()
@@ -411,7 +429,8 @@ final class Connection: SocketEventHandler, @unchecked Sendable {
         // On this queue nothing else of the connection runs meanwhile, so reading needs no pause.
         var answer: HTTPResponse?
         let poller = context.poller
-        if context.pool.runHereIfRoom({ answer = poller.whileBlocking { filters.apply(to: responder.respond(to: request), for: request) } }),
+        if poller.onPollerThread,
+           context.pool.runHereIfRoom({ answer = poller.whileBlocking { filters.apply(to: responder.respond(to: request), for: request) } }),
            let answer {
             // processInput(), which called this, goes on with any pipelined request: no recursion per request.
             complete(request.head, answer, started: started, readOn: false)

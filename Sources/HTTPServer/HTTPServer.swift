@@ -45,6 +45,8 @@ public final class HTTPServer: Sendable {
     private let streamedBodies: StreamedBodySlots
     private let state = Mutex(State())
     private let allClosed = DispatchSemaphore(value: 0)
+    /// Signalled once the listening socket is closed, which Dispatch does after cancelling its source.
+    private let listenerClosed = DispatchSemaphore(value: 0)
 
     /// - Parameters:
     ///   - filters: applied, in order, to every response the server sends (see ``ResponseFilter``).
@@ -83,7 +85,11 @@ public final class HTTPServer: Sendable {
         poller.start()
         let source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: acceptQueue)
         source.setEventHandler { [self] in acceptPending() }
-        source.setCancelHandler { close(fd) }
+        let listenerClosed = listenerClosed
+        source.setCancelHandler {
+            close(fd)
+            listenerClosed.signal()
+        }
         let timer = DispatchSource.makeTimerSource(queue: acceptQueue)
         let interval = DispatchTimeInterval.nanoseconds(Int(clamping: configuration.timeoutCheckInterval.nanoseconds))
         timer.schedule(deadline: .now() + interval, repeating: interval, leeway: .milliseconds(50))
@@ -99,9 +105,10 @@ public final class HTTPServer: Sendable {
         timer.activate()
     }
 
-    /// Checks every connection against its deadlines now, by ``ServerConfiguration/clock``.
-    /// The server does this every ``ServerConfiguration/timeoutCheckInterval``; a test that
-    /// moves a manual clock calls it to apply the move at once.
+    /// Checks every connection against its deadlines, by ``ServerConfiguration/clock``, on the
+    /// poller's threads, so within moments of the call. The server does this every
+    /// ``ServerConfiguration/timeoutCheckInterval``; a test that moves a manual clock calls it to
+    /// apply the move at once.
     public func checkTimeouts() {
         let connections = state.withLock { Array($0.connections.values) }
         connections.forEach { $0.checkDeadline() }
@@ -112,19 +119,20 @@ public final class HTTPServer: Sendable {
     /// Blocks until every connection is closed.
     public func shutdown(gracePeriod: Duration = .seconds(10)) {
         defer { state.withLock { $0.context }?.poller.stop() }
-        let connections = state.withLock { state -> [Connection] in
+        let (connections, listening) = state.withLock { state -> ([Connection], Bool) in
             state.stopping = true
             state.timeoutTimer?.source.cancel()
             state.timeoutTimer = nil
-            if let source = state.listenSource?.source {
-                source.cancel()
-                if state.acceptingPaused { source.resume() }
-                state.listenSource = nil
-            }
-            return Array(state.connections.values)
+            guard let source = state.listenSource?.source else { return (Array(state.connections.values), false) }
+            source.cancel()
+            if state.acceptingPaused { source.resume() }
+            state.listenSource = nil
+            return (Array(state.connections.values), true)
         }
-        guard !connections.isEmpty else { return }
         connections.forEach { $0.drain() }
+        // Once this returns, new clients are refused rather than left in the backlog.
+        if listening { _ = listenerClosed.wait(timeout: .now() + .seconds(2)) }
+        guard !connections.isEmpty else { return }
         let grace = DispatchTimeInterval.nanoseconds(Int(clamping: gracePeriod.nanoseconds))
         if allClosed.wait(timeout: .now() + grace) == .timedOut {
             let remaining = state.withLock { Array($0.connections.values) }

@@ -47,8 +47,10 @@ final class SocketPoller: Sendable {
 
     private struct State {
         var handlers: [UInt64: any SocketEventHandler] = [:]
-        var nextKey: UInt64 = 1
+        var nextKey: UInt64 = 2
         var stopping = false
+        /// Jobs for the poller's threads (``execute(_:)``), run by whichever thread wakes first.
+        var jobs: [@Sendable () -> Void] = []
         var threadsStarted = 0
         var growthCheck: GrowthCheck?
         /// Blocking work finished, as of the last growth check.
@@ -63,10 +65,15 @@ final class SocketPoller: Sendable {
 
     /// The key of the wake-up descriptor, whose event tells every thread to stop.
     private static let wakeKey: UInt64 = 0
+    /// The key of the descriptor signalled when ``execute(_:)`` adds the first waiting job.
+    private static let jobsKey: UInt64 = 1
 
     private let epollFD: Int32
     private let wakeFD: Int32
+    private let jobsFD: Int32
     private let state = Mutex(State())
+    /// Set on the poller's own threads (see ``onPollerThread``).
+    private let threadKey: pthread_key_t
     private let initialThreads: Int
     private let maxThreads: Int
     /// Threads inside ``whileBlocking(_:)`` now, and calls of it finished so far.
@@ -78,30 +85,61 @@ final class SocketPoller: Sendable {
     ///   - maxThreads: most threads once more have been added for blocked ones.
     /// - Throws: ``Socket/Failure`` when the kernel refuses an epoll or event descriptor.
     init(threads: Int, maxThreads: Int) throws {
+        var key = pthread_key_t()
+        guard pthread_key_create(&key, nil) == 0 else { throw Socket.Failure(call: "pthread_key_create", code: errno) }
+        threadKey = key
         initialThreads = max(1, threads)
         self.maxThreads = max(initialThreads, maxThreads)
-        epollFD = epoll_create1(Int32(EPOLL_CLOEXEC))
-        guard epollFD >= 0 else { throw Socket.Failure(call: "epoll_create1", code: errno) }
-        wakeFD = eventfd(0, Int32(EFD_CLOEXEC | EFD_NONBLOCK))
-        guard wakeFD >= 0 else {
-            let code = errno
-            close(epollFD)
-            throw Socket.Failure(call: "eventfd", code: code)
-        }
-        // Level-triggered and never read: once signalled it wakes every thread, each in turn.
-        var event = epoll_event(events: EPOLLIN.rawValue, data: epoll_data_t(u64: Self.wakeKey))
-        guard epoll_ctl(epollFD, EPOLL_CTL_ADD, wakeFD, &event) == 0 else {
-            let code = errno
-            close(wakeFD)
-            close(epollFD)
-            throw Socket.Failure(call: "epoll_ctl(ADD eventfd)", code: code)
+        var descriptors: [Int32] = []
+        do {
+            epollFD = try Self.checked("epoll_create1", epoll_create1(Int32(EPOLL_CLOEXEC)))
+            descriptors.append(epollFD)
+            // Both level-triggered. The wake descriptor is never read: once signalled it wakes every
+            // thread, each in turn. The jobs descriptor is read by the thread that takes the jobs.
+            wakeFD = try Self.checked("eventfd", eventfd(0, Int32(EFD_CLOEXEC | EFD_NONBLOCK)))
+            descriptors.append(wakeFD)
+            jobsFD = try Self.checked("eventfd", eventfd(0, Int32(EFD_CLOEXEC | EFD_NONBLOCK)))
+            descriptors.append(jobsFD)
+            for (fd, key) in [(wakeFD, Self.wakeKey), (jobsFD, Self.jobsKey)] {
+                var event = epoll_event(events: EPOLLIN.rawValue, data: epoll_data_t(u64: key))
+                _ = try Self.checked("epoll_ctl(ADD eventfd)", epoll_ctl(epollFD, EPOLL_CTL_ADD, fd, &event))
+            }
+        } catch {
+            descriptors.forEach { close($0) }
+            pthread_key_delete(key)
+            throw error
         }
     }
 
     deinit {
+        close(jobsFD)
         close(wakeFD)
         close(epollFD)
+        pthread_key_delete(threadKey)
     }
+
+    private static func checked(_ call: String, _ result: Int32) throws(Socket.Failure) -> Int32 {
+        guard result >= 0 else { throw Socket.Failure(call: call, code: errno) }
+        return result
+    }
+
+    /// Runs `job` soon on one of the poller's threads: for work on a connection that a timer or the
+    /// accept queue would otherwise do on its own thread (see ``onPollerThread``).
+    func execute(_ job: @escaping @Sendable () -> Void) {
+        let first = state.withLock { state -> Bool in
+            state.jobs.append(job)
+            return state.jobs.count == 1
+        }
+        if first {
+            var one: UInt64 = 1
+            _ = write(jobsFD, &one, MemoryLayout<UInt64>.size)
+        }
+    }
+
+    /// Whether the calling thread is one of this poller's: the only threads where a connection runs
+    /// a handler itself. Elsewhere (the accept queue, timers, the handler pool) a thread that happens
+    /// to find a connection's queue idle must not be held by its handler.
+    var onPollerThread: Bool { pthread_getspecific(threadKey) != nil }
 
     /// Starts the threads, and the check that adds one when all are blocked. Each holds the poller until ``stop()``.
     func start() {
@@ -166,23 +204,27 @@ final class SocketPoller: Sendable {
     /// Threads started so far.
     var threadCount: Int { state.withLock { $0.threadsStarted } }
 
-    /// Adds `fd`, armed for `events`; `handler` is held until ``remove(_:)``.
-    ///
-    /// - Throws: ``Socket/Failure`` when `epoll_ctl` refuses (out of memory, or the per-user watch limit).
-    func add(_ fd: Int32, for events: Events, handler: any SocketEventHandler) throws -> Registration {
+    /// Gives `fd` its registration, holding `handler` until ``remove(_:)``; nothing is reported
+    /// until ``watch(_:for:)``, so the owner can keep the registration before any event can arrive.
+    func register(_ fd: Int32, handler: any SocketEventHandler) -> Registration {
         let key = state.withLock { state -> UInt64 in
             let key = state.nextKey
             state.nextKey += 1
             state.handlers[key] = handler
             return key
         }
-        var event = epoll_event(events: events.rawValue | EPOLLONESHOT.rawValue, data: epoll_data_t(u64: key))
-        guard epoll_ctl(epollFD, EPOLL_CTL_ADD, fd, &event) == 0 else {
-            let code = errno
-            _ = state.withLock { $0.handlers.removeValue(forKey: key) }
-            throw Socket.Failure(call: "epoll_ctl(ADD)", code: code)
-        }
         return Registration(fd: fd, key: key)
+    }
+
+    /// Starts watching a registered socket, armed for `events`.
+    ///
+    /// - Throws: ``Socket/Failure`` when `epoll_ctl` refuses (out of memory, or the per-user watch
+    ///   limit); the registration should then be removed.
+    func watch(_ registration: Registration, for events: Events) throws(Socket.Failure) {
+        var event = epoll_event(events: events.rawValue | EPOLLONESHOT.rawValue, data: epoll_data_t(u64: registration.key))
+        guard epoll_ctl(epollFD, EPOLL_CTL_ADD, registration.fd, &event) == 0 else {
+            throw Socket.Failure(call: "epoll_ctl(ADD)", code: errno)
+        }
     }
 
     /// Arms `registration` for one report of `events` (``Events/hangUp`` is always reported).
@@ -200,6 +242,7 @@ final class SocketPoller: Sendable {
     private func run() {
         // One event per wait: a thread blocked in a handler must not sit on events it took but has
         // not handled, since one-shot keeps them from every other thread.
+        pthread_setspecific(threadKey, UnsafeRawPointer(bitPattern: 1))
         var event = epoll_event()
         while true {
             let count = epoll_wait(epollFD, &event, 1, -1)
@@ -209,6 +252,17 @@ final class SocketPoller: Sendable {
             }
             guard count == 1 else { continue }
             let key = event.data.u64
+            if key == Self.jobsKey {
+                // Cleared before the jobs are taken: a job added after the take signals again.
+                var value: UInt64 = 0
+                _ = read(jobsFD, &value, MemoryLayout<UInt64>.size)
+                let jobs = state.withLock { state in
+                    defer { state.jobs.removeAll() }
+                    return state.jobs
+                }
+                jobs.forEach { $0() }
+                continue
+            }
             let (handler, stop) = state.withLock { state in
                 (key == Self.wakeKey ? nil : state.handlers[key], state.stopping)
             }

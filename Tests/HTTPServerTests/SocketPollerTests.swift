@@ -7,10 +7,19 @@ import Testing
 /// Counts the events it is given and signals each one.
 private final class Recorder: SocketEventHandler {
     let events = Mutex<[SocketPoller.Events]>([])
+    /// Whether each event came on one of the poller's threads, by ``SocketPoller/onPollerThread``.
+    let onPollerThread = Mutex<[Bool]>([])
     let arrived = DispatchSemaphore(value: 0)
+    let poller: SocketPoller?
+
+    init(poller: SocketPoller? = nil) {
+        self.poller = poller
+    }
 
     func socketReady(_ events: SocketPoller.Events) {
         self.events.withLock { $0.append(events) }
+        let onPoller = poller?.onPollerThread ?? false
+        onPollerThread.withLock { $0.append(onPoller) }
         arrived.signal()
     }
 }
@@ -32,9 +41,12 @@ struct SocketPollerTests {
         defer { poller.stop() }
         let (ours, theirs) = try socketPair()
         defer { close(ours); close(theirs) }
-        let recorder = Recorder()
-        let registration = try poller.add(ours, for: .readable, handler: recorder)
+        let recorder = Recorder(poller: poller)
+        let registration = poller.register(ours, handler: recorder)
         #expect(write(theirs, "x", 1) == 1)
+        // Registered but not yet watched: nothing is reported.
+        #expect(recorder.arrived.wait(timeout: .now() + .milliseconds(100)) == .timedOut)
+        try poller.watch(registration, for: .readable)
         #expect(recorder.arrived.wait(timeout: .now() + 5) == .success)
         #expect(recorder.events.withLock { $0 } == [.readable])
         // The byte is still unread, but the one-shot registration stays quiet until armed.
@@ -44,6 +56,8 @@ struct SocketPollerTests {
         poller.arm(registration, for: [.readable, .writable])
         #expect(recorder.arrived.wait(timeout: .now() + 5) == .success)
         #expect(recorder.events.withLock { $0.last } == [.readable, .writable])
+        #expect(recorder.onPollerThread.withLock { $0 } == [true, true, true])
+        #expect(!poller.onPollerThread)
         poller.remove(registration)
     }
 
@@ -54,7 +68,8 @@ struct SocketPollerTests {
         let (ours, theirs) = try socketPair()
         defer { close(ours); close(theirs) }
         let recorder = Recorder()
-        let registration = try poller.add(ours, for: [], handler: recorder)
+        let registration = poller.register(ours, handler: recorder)
+        try poller.watch(registration, for: [])
         poller.remove(registration)
         #expect(write(theirs, "x", 1) == 1)
         poller.arm(registration, for: .readable)

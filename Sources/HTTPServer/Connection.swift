@@ -518,7 +518,8 @@ final class Connection: SocketEventHandler, @unchecked Sendable {
             return
         }
         let writer = ResponseBodyWriter(connection: self)
-        context.pool.submit { [self] in
+        // Not a handler's place: a producer waits as long as its client is slow to read.
+        context.producers.submit { [self] in
             let failed: Bool
             do {
                 try stream.produce(writer)

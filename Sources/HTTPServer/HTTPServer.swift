@@ -42,6 +42,7 @@ public final class HTTPServer: Sendable {
     private let accessLog: Logger?
     private let acceptQueue = DispatchQueue(label: "newsapi.http.accept")
     private let pool: HandlerPool
+    private let producers: HandlerPool
     private let streamedBodies: StreamedBodySlots
     private let state = Mutex(State())
     private let allClosed = DispatchSemaphore(value: 0)
@@ -57,6 +58,7 @@ public final class HTTPServer: Sendable {
         self.filters = filters
         self.accessLog = accessLog
         self.pool = HandlerPool(width: configuration.maxConcurrentHandlers)
+        self.producers = HandlerPool(width: configuration.maxConcurrentResponseStreams, name: "newsapi.http.producers")
         // Each streamed body holds a handler while its client sends: leave at least half of them for other requests.
         self.streamedBodies = StreamedBodySlots(
             capacity: min(configuration.maxConcurrentStreamedBodies, max(1, configuration.maxConcurrentHandlers / 2)))
@@ -79,7 +81,7 @@ public final class HTTPServer: Sendable {
             threads: configuration.pollerThreads, maxThreads: configuration.pollerThreads + configuration.maxConcurrentHandlers)
         let fd = try Socket.makeListener(host: configuration.host, port: configuration.port, backlog: configuration.backlog)
         let context = ServerContext(
-            configuration: configuration, router: router, filters: filters, pool: pool, streamedBodies: streamedBodies,
+            configuration: configuration, router: router, filters: filters, pool: pool, producers: producers, streamedBodies: streamedBodies,
             accessLog: accessLog, poller: poller,
             connectionClosed: { [self] connection in connectionClosed(connection) })
         poller.start()

@@ -1,4 +1,4 @@
-import Dispatch
+import Foundation
 import Synchronization
 
 /// Bounds how much blocking handler work runs at once: at most `width` jobs.
@@ -8,8 +8,11 @@ import Synchronization
 ///
 /// A job with room runs on the thread that offers it (``runHereIfRoom(_:)``): a connection's
 /// request is then read, answered and written on one thread, with no hand-off between threads,
-/// which on a small machine costs more than a short handler does. Only jobs that had to wait
-/// run on the pool's own queue.
+/// which on a small machine costs more than a short handler does. Other jobs run on threads of
+/// the pool's own, one per running job, each going on with the waiting jobs until none is left.
+/// Not on Dispatch's shared threads: a job may block for long (a streamed body waiting for a
+/// slow client), and on Linux Dispatch adds a thread for blocked ones only about once a second,
+/// so waiting jobs would stall behind them.
 final class HandlerPool: Sendable {
     private struct State {
         var running = 0
@@ -18,14 +21,18 @@ final class HandlerPool: Sendable {
     }
 
     private let width: Int
-    private let queue = DispatchQueue(label: "newsapi.http.handlers", attributes: .concurrent)
+    private let name: String
     private let state = Mutex(State())
 
-    init(width: Int) {
+    /// - Parameters:
+    ///   - width: most jobs running at once.
+    ///   - name: the pool's threads' name, for debuggers and `top -H`.
+    init(width: Int, name: String = "newsapi.http.handlers") {
         self.width = max(1, width)
+        self.name = name
     }
 
-    /// Runs `job` on the pool's queue now if there is room, else after the jobs already waiting.
+    /// Runs `job` on a pool thread now if there is room, else after the jobs already waiting.
     func submit(_ job: @escaping @Sendable () -> Void) {
         let runNow = state.withLock { state -> Bool in
             if state.running < width {
@@ -53,15 +60,25 @@ final class HandlerPool: Sendable {
     }
 
     private func run(_ job: @escaping @Sendable () -> Void) {
-        queue.async { [self] in
-            job()
-            finished()
+        let thread = Thread { [self] in
+            var next: (@Sendable () -> Void)? = job
+            while let current = next {
+                current()
+                next = takeWaitingOrLeave()
+            }
         }
+        thread.name = name
+        thread.start()
     }
 
-    /// Hands the finished job's place to the longest-waiting job, if any.
+    /// After a job on a caller's thread: the longest-waiting job, if any, gets its place on a pool thread.
     private func finished() {
-        let next = state.withLock { state -> (@Sendable () -> Void)? in
+        if let next = takeWaitingOrLeave() { run(next) }
+    }
+
+    /// Hands the finished job's place to the longest-waiting job, returned to run; or gives the place up.
+    private func takeWaitingOrLeave() -> (@Sendable () -> Void)? {
+        state.withLock { state -> (@Sendable () -> Void)? in
             guard state.head < state.waiting.count else {
                 state.waiting.removeAll(keepingCapacity: true)
                 state.head = 0
@@ -72,6 +89,5 @@ final class HandlerPool: Sendable {
             state.head += 1
             return job
         }
-        if let next { run(next) }
     }
 }

@@ -37,6 +37,10 @@ public struct ServerConfiguration: Sendable {
     /// more gets 503 with `Retry-After`. Each holds a handler while its client sends, so the cap keeps
     /// slow uploads from taking every handler.
     public var maxConcurrentStreamedBodies: Int = 8
+    /// Streamed response bodies (``ResponseStream``) being produced at once; more wait their turn,
+    /// their heads already sent. Apart from ``maxConcurrentHandlers``: a producer waits as long as
+    /// its client is slow to read, and clients that stop reading must not leave no handler for others.
+    public var maxConcurrentResponseStreams: Int = 64
     /// Listen backlog passed to `listen(2)`.
     public var backlog: Int32 = 1024
     /// Time from a request's first byte to the end of its header section; then 408 and close.

@@ -8,6 +8,8 @@ struct ServerContext: Sendable {
     /// Run on every response before it is written, first to last.
     let filters: [any ResponseFilter]
     let pool: HandlerPool
+    /// Runs streamed response bodies' producers (``ResponseStream``), apart from the handlers.
+    let producers: HandlerPool
     let streamedBodies: StreamedBodySlots
     let accessLog: Logger?
     /// Tells connections when their sockets are ready, on its own threads.

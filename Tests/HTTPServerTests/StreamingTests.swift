@@ -12,7 +12,7 @@ struct StreamingTests {
         let server: HTTPServer
         let producerStopped = DispatchSemaphore(value: 0)
 
-        init() throws {
+        init(configure: (inout ServerConfiguration) -> Void = { _ in }) throws {
             var router = Router()
             router.add(.get, "/stream/{n}") { request in
                 let pieces = Int(request.pathParameters["n"] ?? "") ?? 0
@@ -43,6 +43,7 @@ struct StreamingTests {
             var configuration = ServerConfiguration()
             configuration.port = 0
             configuration.writeBufferHighWaterMark = 64 * 1024
+            configure(&configuration)
             server = HTTPServer(configuration: configuration, router: router)
             try server.start()
         }
@@ -80,6 +81,17 @@ struct StreamingTests {
         #expect(response.field("Connection") == "close")
         #expect(response.field("Transfer-Encoding") == nil)
         #expect(response.body.count == 5 * 1024)
+    }
+
+    @Test func clientsThatStopReadingDoNotTakeTheHandlersPlaces() throws {
+        let running = try StreamingServer { $0.maxConcurrentHandlers = 2 }
+        // Each producer waits for its client, which never reads: more of them than handler places.
+        let stalled = try (0..<4).map { _ in try TestClient(port: running.server.port) }
+        for client in stalled { try client.send("GET /endless HTTP/1.1\r\nHost: a\r\n\r\n") }
+        usleep(300_000)
+        let other = try TestClient(port: running.server.port)
+        #expect(try other.request("GET", "/small").text == "small")
+        _ = stalled
     }
 
     @Test func producerStopsWhenTheClientLeaves() throws {

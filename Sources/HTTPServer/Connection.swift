@@ -299,12 +299,18 @@ final class Connection: SocketEventHandler, @unchecked Sendable {
         }
         if peerFinishedSending && !closed && !closeAfterFlush {
             if case .responding = phase { return }
-            if case .streamingBody(_, let body) = phase {
+            switch phase {
+            case .streamingBody(_, let body):
                 // The handler learns it from its next read and answers; the connection closes after that answer.
                 body.fail("the client stopped sending before the body ended")
-                return
+            case .readingBody:
+                // A half-closed client can still read why its request went unanswered.
+                reject(HTTPParserError.bad("the client stopped sending before the body ended"))
+            case .discardingBody(_, let refusal):
+                respondAndClose(refusal.head, refusal.response)
+            case .awaitingHead, .responding:
+                finishAfterFlush()
             }
-            finishAfterFlush()
         }
     }
 

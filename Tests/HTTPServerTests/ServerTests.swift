@@ -176,6 +176,22 @@ struct ServerTests {
         #expect(try client.readResponse().text == "hello")
     }
 
+    @Test func aBodyCutShortByAHalfCloseGetsA400() throws {
+        let running = try RunningServer()
+        let client = try TestClient(port: running.port)
+        try client.send("POST /echo HTTP/1.1\r\nHost: a\r\nContent-Length: 10\r\n\r\nabc")
+        client.finishSending()
+        let response = try client.readResponse()
+        #expect(response.status == 400)
+        #expect((response.json?["detail"] as? String)?.contains("stopped sending") == true)
+        #expect(client.closedByPeer())
+        // A refused request whose body is cut short still gets its refusal.
+        let refused = try TestClient(port: running.port)
+        try refused.send("POST /v1/health HTTP/1.1\r\nHost: a\r\nContent-Length: 10\r\n\r\nabc")
+        refused.finishSending()
+        #expect(try refused.readResponse().status == 405)
+    }
+
     @Test func atTheConnectionCapNewConnectionsWaitUntilOneCloses() throws {
         let running = try RunningServer(configure: { $0.maxConnections = 2 })
         var first: TestClient? = try TestClient(port: running.port)

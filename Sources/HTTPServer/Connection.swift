@@ -172,8 +172,9 @@ final class Connection: SocketEventHandler, @unchecked Sendable {
     /// section not complete `headerTimeout` after its first byte (408), a body stalled for
     /// `bodyReadTimeout` (408), a write without progress for `writeTimeout`, or an idle
     /// keep-alive connection past `keepAliveTimeout`. A running handler has no deadline.
+    /// Call on a poller thread (``SocketPoller/execute(_:)``), which may then do the check itself.
     func checkDeadline() {
-        onPollerThread { [self] in
+        queue.async { [self] in
             guard !closed, !lingering else { return }
             let configuration = context.configuration
             let now = configuration.clock.nowNanoseconds()

@@ -112,8 +112,9 @@ public final class HTTPServer: Sendable {
     /// ``ServerConfiguration/timeoutCheckInterval``; a test that moves a manual clock calls it to
     /// apply the move at once.
     public func checkTimeouts() {
-        let connections = state.withLock { Array($0.connections.values) }
-        connections.forEach { $0.checkDeadline() }
+        let (connections, poller) = state.withLock { (Array($0.connections.values), $0.context?.poller) }
+        // One job for all: the poller's threads then find each connection's queue idle and check it there.
+        poller?.execute { connections.forEach { $0.checkDeadline() } }
     }
 
     /// Stops accepting, closes idle connections, lets in-flight requests finish (answered

@@ -26,7 +26,8 @@ public struct ServerConfiguration: Sendable {
     /// the handler when there is room, writing. One per processor by default, as more only take
     /// turns on the same processors. When every one of them has been held by a handler for 50 ms
     /// with none finishing, the server adds one, up to this number plus ``maxConcurrentHandlers``,
-    /// so that slow handlers never leave the sockets unwatched.
+    /// so that slow handlers never leave the sockets unwatched; an added thread leaves after 10 s
+    /// without an event.
     public var pollerThreads: Int = ProcessInfo.processInfo.activeProcessorCount
     /// Buffered response bytes above which a connection stops reading requests.
     public var writeBufferHighWaterMark: Int = 1024 * 1024

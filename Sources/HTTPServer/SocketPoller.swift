@@ -51,7 +51,7 @@ final class SocketPoller: Sendable {
         var stopping = false
         /// Jobs for the poller's threads (``execute(_:)``), run by whichever thread wakes first.
         var jobs: [@Sendable () -> Void] = []
-        var threadsStarted = 0
+        var threadsRunning = 0
         var growthCheck: GrowthCheck?
         /// Blocking work finished, as of the last growth check.
         var finishedAtLastCheck: UInt64 = 0
@@ -75,6 +75,8 @@ final class SocketPoller: Sendable {
     /// Set on the poller's own threads (see ``onPollerThread``).
     private let threadKey: pthread_key_t
     private let initialThreads: Int
+    /// Milliseconds an added thread waits for an event before it leaves.
+    private let addedThreadWait: Int32
     private let maxThreads: Int
     /// Threads inside ``whileBlocking(_:)`` now, and calls of it finished so far.
     private let blocking = Atomic<Int>(0)
@@ -83,8 +85,10 @@ final class SocketPoller: Sendable {
     /// - Parameters:
     ///   - threads: threads started by ``start()``.
     ///   - maxThreads: most threads once more have been added for blocked ones.
+    ///   - addedThreadIdleTime: how long an added thread waits for an event before it leaves.
     /// - Throws: ``Socket/Failure`` when the kernel refuses an epoll or event descriptor.
-    init(threads: Int, maxThreads: Int) throws {
+    init(threads: Int, maxThreads: Int, addedThreadIdleTime: Duration = .seconds(10)) throws {
+        addedThreadWait = Int32(clamping: addedThreadIdleTime.nanoseconds / 1_000_000)
         var key = pthread_key_t()
         guard pthread_key_create(&key, nil) == 0 else { throw Socket.Failure(call: "pthread_key_create", code: errno) }
         threadKey = key
@@ -147,8 +151,8 @@ final class SocketPoller: Sendable {
         timer.schedule(deadline: .now() + .milliseconds(50), repeating: .milliseconds(50), leeway: .milliseconds(10))
         timer.setEventHandler { [self] in addThreadIfAllBlocked() }
         let count = state.withLock { state -> Int in
-            guard !state.stopping, state.threadsStarted == 0 else { return 0 }
-            state.threadsStarted = initialThreads
+            guard !state.stopping, state.threadsRunning == 0 else { return 0 }
+            state.threadsRunning = initialThreads
             state.growthCheck = GrowthCheck(timer: timer)
             return initialThreads
         }
@@ -187,22 +191,23 @@ final class SocketPoller: Sendable {
         let finished = finishedBlocking.load(ordering: .relaxed)
         let index = state.withLock { state -> Int? in
             defer { state.finishedAtLastCheck = finished }
-            guard !state.stopping, blocked >= state.threadsStarted, finished == state.finishedAtLastCheck,
-                  state.threadsStarted < maxThreads else { return nil }
-            state.threadsStarted += 1
-            return state.threadsStarted - 1
+            guard !state.stopping, blocked >= state.threadsRunning, finished == state.finishedAtLastCheck,
+                  state.threadsRunning < maxThreads else { return nil }
+            state.threadsRunning += 1
+            return state.threadsRunning - 1
         }
         if let index { startThread(index) }
     }
 
     private func startThread(_ index: Int) {
-        let thread = Thread { [self] in run() }
+        let added = index >= initialThreads
+        let thread = Thread { [self] in run(added: added) }
         thread.name = "newsapi.http.poller.\(index)"
         thread.start()
     }
 
-    /// Threads started so far.
-    var threadCount: Int { state.withLock { $0.threadsStarted } }
+    /// Threads running now.
+    var threadCount: Int { state.withLock { $0.threadsRunning } }
 
     /// Gives `fd` its registration, holding `handler` until ``remove(_:)``; nothing is reported
     /// until ``watch(_:for:)``, so the owner can keep the registration before any event can arrive.
@@ -239,13 +244,24 @@ final class SocketPoller: Sendable {
         _ = state.withLock { $0.handlers.removeValue(forKey: registration.key) }
     }
 
-    private func run() {
+    /// - Parameter added: whether this thread was added for blocked ones; such a thread leaves once
+    ///   it has waited `addedThreadIdleTime` for an event, while more threads than `threads` are left.
+    private func run(added: Bool) {
         // One event per wait: a thread blocked in a handler must not sit on events it took but has
         // not handled, since one-shot keeps them from every other thread.
         pthread_setspecific(threadKey, UnsafeRawPointer(bitPattern: 1))
         var event = epoll_event()
         while true {
-            let count = epoll_wait(epollFD, &event, 1, -1)
+            let count = epoll_wait(epollFD, &event, 1, added ? addedThreadWait : -1)
+            if count == 0 {
+                let leave = state.withLock { state -> Bool in
+                    guard state.threadsRunning > initialThreads else { return false }
+                    state.threadsRunning -= 1
+                    return true
+                }
+                if leave { return }
+                continue
+            }
             if count < 0 {
                 if errno == EINTR { continue }
                 return

@@ -77,7 +77,7 @@ struct SocketPollerTests {
     }
 
     @Test func aThreadIsAddedWhenEveryThreadIsBlocked() throws {
-        let poller = try SocketPoller(threads: 1, maxThreads: 3)
+        let poller = try SocketPoller(threads: 1, maxThreads: 3, addedThreadIdleTime: .milliseconds(300))
         poller.start()
         defer { poller.stop() }
         #expect(poller.threadCount == 1)
@@ -95,8 +95,14 @@ struct SocketPollerTests {
         #expect(poller.threadCount == 2)
         release.signal()
         #expect(done.wait(timeout: .now() + 5) == .success)
-        // Nothing is blocked now: no more threads.
-        usleep(200_000)
+        // Nothing is blocked now: no more threads, and the added one leaves once it has been idle.
+        usleep(100_000)
         #expect(poller.threadCount == 2)
+        waited = 0
+        while poller.threadCount > 1 && waited < 300 {
+            usleep(10_000)
+            waited += 1
+        }
+        #expect(poller.threadCount == 1)
     }
 }

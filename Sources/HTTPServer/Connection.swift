@@ -144,10 +144,16 @@ final class Connection: SocketEventHandler, @unchecked Sendable {
         context.poller.arm(registration, for: wanted)
     }
 
-    /// Graceful shutdown: an idle connection closes now; a busy one closes after its current response.
-    func drain() {
+    /// Marks the connection as draining, from any thread at once, so that a handler already
+    /// running answers with `Connection: close`; ``drain()`` then acts on it.
+    func requestDrain() {
         drainRequested.store(true, ordering: .relaxed)
-        onPollerThread { [self] in
+    }
+
+    /// Graceful shutdown: an idle connection closes now; a busy one closes after its current response.
+    /// Call on a poller thread (``SocketPoller/execute(_:)``), after ``requestDrain()``.
+    func drain() {
+        queue.async { [self] in
             guard !closed else { return }
             draining = true
             if case .awaitingHead = phase, parser.bufferedByteCount == 0, outboundPending == 0 {
@@ -156,16 +162,9 @@ final class Connection: SocketEventHandler, @unchecked Sendable {
         }
     }
 
-    /// Closes at once, whatever is in flight.
+    /// Closes at once, whatever is in flight. Call on a poller thread, as ``drain()``.
     func forceClose() {
-        onPollerThread { [self] in closeNow() }
-    }
-
-    /// Runs `job` on the connection's queue from a poller thread, so that the calling thread (a
-    /// timer's, the one stopping the server) never finds the queue idle and takes on its work.
-    private func onPollerThread(_ job: @escaping @Sendable () -> Void) {
-        let queue = queue
-        context.poller.execute { queue.async(job) }
+        queue.async { [self] in closeNow() }
     }
 
     /// Closes the connection if the client has let its current deadline pass: the header

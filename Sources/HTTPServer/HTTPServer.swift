@@ -121,7 +121,8 @@ public final class HTTPServer: Sendable {
     /// with `Connection: close`) for up to `gracePeriod`, then closes whatever remains.
     /// Blocks until every connection is closed.
     public func shutdown(gracePeriod: Duration = .seconds(10)) {
-        defer { state.withLock { $0.context }?.poller.stop() }
+        let poller = state.withLock { $0.context?.poller }
+        defer { poller?.stop() }
         let (connections, listening) = state.withLock { state -> ([Connection], Bool) in
             state.stopping = true
             state.timeoutTimer?.source.cancel()
@@ -132,14 +133,16 @@ public final class HTTPServer: Sendable {
             state.listenSource = nil
             return (Array(state.connections.values), true)
         }
-        connections.forEach { $0.drain() }
+        connections.forEach { $0.requestDrain() }
+        // On a poller thread, so that this one never finds a connection's queue idle and takes on its work.
+        poller?.execute { connections.forEach { $0.drain() } }
         // Once this returns, new clients are refused rather than left in the backlog.
         if listening { _ = listenerClosed.wait(timeout: .now() + .seconds(2)) }
         guard !connections.isEmpty else { return }
         let grace = DispatchTimeInterval.nanoseconds(Int(clamping: gracePeriod.nanoseconds))
         if allClosed.wait(timeout: .now() + grace) == .timedOut {
             let remaining = state.withLock { Array($0.connections.values) }
-            remaining.forEach { $0.forceClose() }
+            poller?.execute { remaining.forEach { $0.forceClose() } }
             _ = allClosed.wait(timeout: .now() + .seconds(2))
         }
     }

@@ -4,9 +4,15 @@
 /// every coding not listed by name. `identity` (no coding) is acceptable unless refused by
 /// name or by `*;q=0`. `x-gzip` is read as `gzip` (§8.4.1.3).
 public struct AcceptEncoding: Sendable, Equatable {
-    /// Weights by lower-cased coding name, in thousandths (q has at most three decimals).
-    private var weights: [String: Int] = [:]
+    /// Weights of the codings named, lower case, in thousandths (q has at most three decimals);
+    /// a handful at most, so a list is quicker to build and search than a dictionary.
+    private var weights: [Weight] = []
     private var anyWeight: Int?
+
+    private struct Weight: Sendable, Equatable {
+        let coding: String
+        var thousandths: Int
+    }
 
     /// The preference in `fields`; nil when the request has no `Accept-Encoding`.
     ///
@@ -15,34 +21,50 @@ public struct AcceptEncoding: Sendable, Equatable {
     public init?(_ fields: HTTPFields) {
         guard fields.contains("Accept-Encoding") else { return nil }
         for element in fields.listElements(for: "Accept-Encoding") {
-            let parts = element.split(separator: ";")
-            guard let name = parts.first?.trimmingOWS().lowercased(), !name.isEmpty else { continue }
+            let parts = element.utf8.split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false)
+            guard let first = parts.first else { continue }
+            let token = Substring(first).trimmingOWS()
+            guard !token.isEmpty else { continue }
             var weight = 1000
             for parameter in parts.dropFirst() {
-                let pair = parameter.split(separator: "=", maxSplits: 1)
-                guard pair.count == 2, pair[0].trimmingOWS().equalsIgnoringASCIICase("q") else { continue }
+                let pair = parameter.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
+                guard pair.count == 2, Substring(pair[0]).trimmingOWS().equalsIgnoringASCIICase("q") else { continue }
                 // An unreadable weight makes the element unreadable; it is skipped rather than guessed.
-                guard let parsed = AcceptEncoding.qvalue(pair[1].trimmingOWS()) else {
+                guard let parsed = AcceptEncoding.qvalue(Substring(pair[1]).trimmingOWS()) else {
                     weight = -1
                     break
                 }
                 weight = parsed
             }
             guard weight >= 0 else { continue }
-            if name == "*" {
+            if token == "*" {
                 anyWeight = weight
+                continue
+            }
+            // Lower-cased only when it has capitals: most clients send lower case.
+            let lower = token.utf8.contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") } ? token.lowercased() : String(token)
+            let coding = lower == "x-gzip" ? "gzip" : lower
+            // A coding listed twice weighs what its last listing says.
+            if let index = weights.firstIndex(where: { $0.coding == coding }) {
+                weights[index].thousandths = weight
             } else {
-                weights[name == "x-gzip" ? "gzip" : name] = weight
+                weights.append(Weight(coding: coding, thousandths: weight))
             }
         }
     }
 
     /// The weight of `coding` (lower case), in thousandths: 0 for refused or not acceptable.
     public func weight(of coding: String) -> Int {
-        if let weight = weights[coding] { return weight }
+        if let weight = weights.first(where: { $0.coding == coding }) { return weight.thousandths }
         if let anyWeight { return anyWeight }
         // Not named and no `*`: only identity is acceptable by default.
         return coding == "identity" ? 1000 : 0
+    }
+
+    /// Equal when every coding weighs the same in both, whatever order the client listed them in.
+    public static func == (lhs: AcceptEncoding, rhs: AcceptEncoding) -> Bool {
+        lhs.anyWeight == rhs.anyWeight && lhs.weights.count == rhs.weights.count
+            && lhs.weights.allSatisfy { rhs.weights.contains($0) }
     }
 
     /// Whether `coding` (lower case) may be sent: its weight is above 0.

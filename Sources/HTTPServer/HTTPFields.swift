@@ -37,9 +37,15 @@ public struct HTTPFields: Sendable, Sequence, ExpressibleByDictionaryLiteral {
 
     /// The comma-separated list elements of every `name` line, trimmed, empty ones dropped (RFC 9110 §5.6.1).
     public func listElements(for name: String) -> [Substring] {
-        values(for: name).flatMap { value in
-            value.split(separator: ",").map { $0.trimmingOWS() }.filter { !$0.isEmpty }
+        var elements: [Substring] = []
+        for field in fields where field.name.equalsIgnoringASCIICase(name) {
+            // Split as bytes: a comma is ASCII, and splitting the String would find grapheme clusters first.
+            for piece in field.value.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: true) {
+                let element = Substring(piece).trimmingOWS()
+                if !element.isEmpty { elements.append(element) }
+            }
         }
+        return elements
     }
 
     /// True when the `name` list holds `token`, compared case-insensitively (for `Connection: close`).
@@ -70,26 +76,65 @@ extension StringProtocol {
     func equalsIgnoringASCIICase(_ other: some StringProtocol) -> Bool {
         let lhs = utf8, rhs = other.utf8
         guard lhs.count == rhs.count else { return false }
+        // Every request compares dozens of names: native strings are compared as the byte buffers
+        // they are, without stepping UTF8View indices.
+        if let equal = lhs.withContiguousStorageIfAvailable({ left in
+            rhs.withContiguousStorageIfAvailable { right in sameBytesIgnoringASCIICase(left, right) }
+        }), let equal {
+            return equal
+        }
         return zip(lhs, rhs).allSatisfy(sameIgnoringASCIICase)
     }
 
     /// Whether the text starts with `prefix`, ASCII letters compared case-insensitively; no copy is made.
     func hasPrefixIgnoringASCIICase(_ prefix: some StringProtocol) -> Bool {
-        utf8.starts(with: prefix.utf8, by: sameIgnoringASCIICase)
+        let text = utf8, start = prefix.utf8
+        guard start.count <= text.count else { return false }
+        return text.prefix(start.count).equalsIgnoringASCIICase(start)
     }
 
     /// Whether the text ends with `suffix`, ASCII letters compared case-insensitively; no copy is made.
     func hasSuffixIgnoringASCIICase(_ suffix: some StringProtocol) -> Bool {
-        utf8.reversed().starts(with: suffix.utf8.reversed(), by: sameIgnoringASCIICase)
+        let text = utf8, end = suffix.utf8
+        guard end.count <= text.count else { return false }
+        return text.suffix(end.count).equalsIgnoringASCIICase(end)
     }
 
     /// Without optional white space (SP, HTAB) on either side (RFC 9110 §5.6.3).
     func trimmingOWS() -> Substring {
-        var text = Substring(self)
-        while let first = text.first, first == " " || first == "\t" { text.removeFirst() }
-        while let last = text.last, last == " " || last == "\t" { text.removeLast() }
-        return text
+        let bytes = Substring(self).utf8
+        var start = bytes.startIndex, end = bytes.endIndex
+        while start < end, isOWS(bytes[start]) { start = bytes.index(after: start) }
+        while start < end {
+            let last = bytes.index(before: end)
+            guard isOWS(bytes[last]) else { break }
+            end = last
+        }
+        // Both ends sit next to ASCII bytes, so they are character boundaries.
+        return Substring(bytes[start..<end])
     }
+}
+
+extension Collection<UInt8> {
+    /// ``StringProtocol/equalsIgnoringASCIICase(_:)`` for slices of UTF-8 views.
+    func equalsIgnoringASCIICase(_ other: some Collection<UInt8>) -> Bool {
+        guard count == other.count else { return false }
+        if let equal = withContiguousStorageIfAvailable({ left in
+            other.withContiguousStorageIfAvailable { right in sameBytesIgnoringASCIICase(left, right) }
+        }), let equal {
+            return equal
+        }
+        return zip(self, other).allSatisfy(sameIgnoringASCIICase)
+    }
+}
+
+/// SP or HTAB.
+private func isOWS(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+
+/// Two buffers of the same length hold the same bytes, ASCII letters in either case.
+private func sameBytesIgnoringASCIICase(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
+    for index in 0..<left.count where !sameIgnoringASCIICase(left[index], right[index]) { return false }
+    return true
 }
 
 /// Two bytes equal, or the same ASCII letter in either case.

@@ -86,7 +86,8 @@ public struct RepresentationFilter: ResponseFilter {
     /// Text and JSON types not coded yet: the ones gzip shrinks.
     private func isCompressible(_ response: HTTPResponse) -> Bool {
         guard !response.fields.contains("Content-Encoding"), let contentType = response.fields["Content-Type"] else { return false }
-        let mediaType = (contentType.split(separator: ";", maxSplits: 1).first ?? "").trimmingOWS()
+        let value = Substring(contentType)
+        let mediaType = (value.utf8.firstIndex(of: UInt8(ascii: ";")).map { value[..<$0] } ?? value).trimmingOWS()
         // Compared without lower-casing a copy: this runs for every response.
         return mediaType.hasPrefixIgnoringASCIICase("text/") || mediaType.hasSuffixIgnoringASCIICase("+json")
             || mediaType.hasSuffixIgnoringASCIICase("+xml")

@@ -133,7 +133,7 @@ public struct RequestParser: Sendable {
             case .requestLine:
                 guard let line = try nextLine(
                     limit: limits.maxRequestLineLength,
-                    orElse: HTTPParserError(.uriTooLong, "the request line is longer than \(limits.maxRequestLineLength) bytes"))
+                    orElse: .requestLine)
                 else { return nil }
                 // RFC 9112 §2.2: empty lines before a request line are ignored.
                 if line.isEmpty { continue }
@@ -141,11 +141,13 @@ public struct RequestParser: Sendable {
 
             case .fieldLines(var head):
                 let remaining = limits.maxHeaderSectionSize - head.size
-                guard let line = try nextLine(limit: max(0, remaining - 2), orElse: headerTooLarge()) else { return nil }
+                guard let line = try nextLine(limit: max(0, remaining - 2), orElse: .fieldLine) else { return nil }
                 if line.isEmpty {
                     let complete = try finishHead(head)
                     return .head(complete)
                 }
+                // The state lets go of the head while it grows, so that appending a field does not copy every earlier one.
+                state = .requestLine
                 head.size += line.count + 2
                 guard head.fields.count < limits.maxFieldLines else { throw headerTooLarge() }
                 let (name, value) = try parseFieldLine(line)
@@ -167,7 +169,7 @@ public struct RequestParser: Sendable {
 
             case .chunkSize:
                 guard let line = try nextLine(
-                    limit: limits.maxChunkLineLength, orElse: .bad("a chunk-size line is longer than \(limits.maxChunkLineLength) bytes"))
+                    limit: limits.maxChunkLineLength, orElse: .chunkSizeLine)
                 else { return nil }
                 let size = try parseChunkSize(line)
                 if size == 0 {
@@ -198,7 +200,7 @@ public struct RequestParser: Sendable {
                 state = .chunkSize
 
             case .trailers(let lines, let size):
-                guard let line = try nextLine(limit: max(0, limits.maxHeaderSectionSize - size - 2), orElse: headerTooLarge())
+                guard let line = try nextLine(limit: max(0, limits.maxHeaderSectionSize - size - 2), orElse: .fieldLine)
                 else { return nil }
                 if line.isEmpty {
                     state = .requestLine
@@ -212,6 +214,20 @@ public struct RequestParser: Sendable {
         }
     }
 
+    /// The kind of line ``nextLine(limit:orElse:)`` reads, which says what to answer when it is too long.
+    /// The error itself is made only then: its message is formatted text, and lines are read on every request.
+    private enum LongLine {
+        case requestLine, fieldLine, chunkSizeLine
+    }
+
+    private func tooLong(_ line: LongLine) -> HTTPParserError {
+        switch line {
+        case .requestLine: HTTPParserError(.uriTooLong, "the request line is longer than \(limits.maxRequestLineLength) bytes")
+        case .fieldLine: headerTooLarge()
+        case .chunkSizeLine: .bad("a chunk-size line is longer than \(limits.maxChunkLineLength) bytes")
+        }
+    }
+
     private func headerTooLarge() -> HTTPParserError {
         HTTPParserError(
             .requestHeaderFieldsTooLarge,
@@ -222,7 +238,7 @@ public struct RequestParser: Sendable {
     /// Throws `error` as soon as the line is known to be longer than `limit`, and a 400 as soon
     /// as it holds a CR not followed by LF. When both apply, the one at the earlier byte wins,
     /// so the outcome never depends on how the input was split.
-    private mutating func nextLine(limit: Int, orElse error: HTTPParserError) throws(HTTPParserError) -> Range<Int>? {
+    private mutating func nextLine(limit: Int, orElse line: LongLine) throws(HTTPParserError) -> Range<Int>? {
         let from = max(scanned, start)
         let end = buffer.count
         let found: Int? = buffer.withUnsafeBufferPointer { bytes in
@@ -242,12 +258,12 @@ public struct RequestParser: Sendable {
         guard let lf = found else {
             scanned = end
             // One byte of slack: a CR may be waiting for its LF.
-            if end - start > limit + 1 { throw error }
+            if end - start > limit + 1 { throw tooLong(line) }
             return nil
         }
         var lineEnd = lf
         if lineEnd > start && buffer[lineEnd - 1] == .cr { lineEnd -= 1 }
-        guard lineEnd - start <= limit else { throw error }
+        guard lineEnd - start <= limit else { throw tooLong(line) }
         let line = start..<lineEnd
         start = lf + 1
         scanned = start

@@ -23,7 +23,8 @@ public struct RequestTarget: Sendable, Hashable {
             query = []
             return
         }
-        if !rest.hasPrefix("/") {
+        // Bytes, not Characters: the target is ASCII by now, and Character steps cost grapheme breaking.
+        if rest.utf8.first != UInt8(ascii: "/") {
             if let schemeEnd = rest.firstRange(of: "://") {
                 rest = rest[schemeEnd.upperBound...]
                 if let slash = rest.firstIndex(where: { $0 == "/" || $0 == "?" }) {
@@ -41,7 +42,7 @@ public struct RequestTarget: Sendable, Hashable {
         }
         let pathPart: Substring
         let queryPart: Substring?
-        if let mark = rest.firstIndex(of: "?") {
+        if let mark = rest.utf8.firstIndex(of: UInt8(ascii: "?")) {
             pathPart = rest[..<mark]
             queryPart = rest[rest.index(after: mark)...]
         } else {
@@ -50,7 +51,7 @@ public struct RequestTarget: Sendable, Hashable {
         }
         rawPath = String(pathPart)
         let decodedPath = RequestTarget.percentDecode(pathPart, plusIsSpace: false)
-        path = decodedPath.hasPrefix("/") ? decodedPath : "/" + decodedPath
+        path = decodedPath.utf8.first == UInt8(ascii: "/") ? decodedPath : "/" + decodedPath
         query = queryPart.map(RequestTarget.parseQuery) ?? []
     }
 

@@ -47,7 +47,11 @@ struct ResponseSerializer {
 
     private mutating func writeHead(_ response: HTTPResponse, length: BodyLength?, close: Bool, into output: inout [UInt8]) {
         let status = response.status
-        output.append(contentsOf: "HTTP/1.1 \(status.code) \(status.reasonPhrase)\r\n".utf8)
+        output.append(contentsOf: "HTTP/1.1 ".utf8)
+        ResponseSerializer.appendDecimal(status.code, to: &output)
+        output.append(UInt8(ascii: " "))
+        output.append(contentsOf: status.reasonPhrase.utf8)
+        output.append(contentsOf: "\r\n".utf8)
         for field in response.fields {
             if field.name.equalsIgnoringASCIICase("Content-Length") || field.name.equalsIgnoringASCIICase("Connection")
                 || field.name.equalsIgnoringASCIICase("Date") || field.name.equalsIgnoringASCIICase("Transfer-Encoding") {
@@ -62,7 +66,10 @@ struct ResponseSerializer {
         output.append(contentsOf: dates.now())
         output.append(contentsOf: "\r\n".utf8)
         switch length {
-        case .known(let count): output.append(contentsOf: "Content-Length: \(count)\r\n".utf8)
+        case .known(let count):
+            output.append(contentsOf: "Content-Length: ".utf8)
+            ResponseSerializer.appendDecimal(count, to: &output)
+            output.append(contentsOf: "\r\n".utf8)
         case .chunked: output.append(contentsOf: "Transfer-Encoding: chunked\r\n".utf8)
         case .untilClose, nil: break
         }
@@ -70,6 +77,24 @@ struct ResponseSerializer {
             output.append(contentsOf: "Connection: close\r\n".utf8)
         }
         output.append(contentsOf: "\r\n".utf8)
+    }
+
+    /// The decimal digits of `value` (0 or more), written straight into the output: formatting a
+    /// String first costs an allocation on every response.
+    static func appendDecimal(_ value: Int, to output: inout [UInt8]) {
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var remaining = UInt(max(0, value))
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                count += 1
+                buffer[buffer.count - count] = UInt8(ascii: "0") + UInt8(remaining % 10)
+                remaining /= 10
+            } while remaining > 0
+            output.append(contentsOf: buffer[(buffer.count - count)...])
+        }
     }
 
     /// `100 Continue`, sent before reading a body the client is holding back (RFC 9110 §10.1.1).

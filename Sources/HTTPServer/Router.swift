@@ -11,9 +11,14 @@ public struct Router: Sendable {
         let method: HTTPMethod
         let segments: [Segment]
         let responder: any HTTPResponder
+        /// How specific the pattern is: its literal segments.
+        let literalCount: Int
 
-        var literalCount: Int {
-            segments.count { if case .literal = $0 { true } else { false } }
+        init(method: HTTPMethod, segments: [Segment], responder: any HTTPResponder) {
+            self.method = method
+            self.segments = segments
+            self.responder = responder
+            literalCount = segments.count { if case .literal = $0 { true } else { false } }
         }
     }
 
@@ -36,6 +41,10 @@ public struct Router: Sendable {
     }
 
     private var routes: [Route] = []
+    /// The routes of each pattern without parameters, by the pattern as written (`/v1/health`).
+    /// A path spelled exactly so is answered from here: every other pattern that matches it has
+    /// fewer literal segments and would lose anyway.
+    private var literalPatterns: [String: [Int]] = [:]
 
     public init() {}
 
@@ -66,7 +75,11 @@ public struct Router: Sendable {
             if part.hasPrefix("{") && part.hasSuffix("}") { return .parameter(String(part.dropFirst().dropLast())) }
             return .literal(String(part))
         }
-        routes.append(Route(method: method, segments: segments, responder: responder))
+        let route = Route(method: method, segments: segments, responder: responder)
+        if route.literalCount == segments.count {
+            literalPatterns["/" + Router.split(pattern).joined(separator: "/"), default: []].append(routes.count)
+        }
+        routes.append(route)
         methods = Router.withHead(routes.map(\.method))
     }
 
@@ -85,21 +98,31 @@ public struct Router: Sendable {
     /// Finds the responder for `method` and a path as sent (still percent-encoded).
     public func match(_ method: HTTPMethod, path rawPath: String) -> Match {
         guard methods.contains(method) || HTTPMethod.standard.contains(method) else { return .methodNotImplemented }
-        let parts = Router.split(rawPath).map { RequestTarget.percentDecode($0, plusIsSpace: false) }
-        var best: [(route: Route, parameters: [String: String])] = []
-        for route in routes {
-            guard let parameters = Router.bind(route.segments, to: parts) else { continue }
-            if let leader = best.first {
-                if route.literalCount < leader.route.literalCount { continue }
-                if route.literalCount > leader.route.literalCount { best.removeAll() }
+        var parts: [String] = []
+        var best: [Int]
+        if let literal = literalPatterns[rawPath] {
+            best = literal
+        } else {
+            parts = Router.split(rawPath).map { RequestTarget.percentDecode($0, plusIsSpace: false) }
+            best = []
+            var bestLiterals = -1
+            for index in routes.indices where Router.matches(routes[index].segments, parts) {
+                let literals = routes[index].literalCount
+                if literals < bestLiterals { continue }
+                if literals > bestLiterals {
+                    best.removeAll(keepingCapacity: true)
+                    bestLiterals = literals
+                }
+                best.append(index)
             }
-            best.append((route, parameters))
         }
         guard !best.isEmpty else { return .notFound }
-        let exact = best.first { $0.route.method == method }
-            ?? (method == .head ? best.first { $0.route.method == .get } : nil)
-        if let exact { return .found(exact.route.responder, parameters: exact.parameters) }
-        let allowed = Router.withHead(best.map(\.route.method))
+        let exact = best.first { routes[$0].method == method }
+            ?? (method == .head ? best.first { routes[$0].method == .get } : nil)
+        if let exact {
+            return .found(routes[exact].responder, parameters: Router.parameters(routes[exact].segments, parts))
+        }
+        let allowed = Router.withHead(best.map { routes[$0].method })
         return method == .options ? .options(allowed: allowed + [.options]) : .methodNotAllowed(allowed: allowed)
     }
 
@@ -117,14 +140,19 @@ public struct Router: Sendable {
         path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().filter { !$0.isEmpty }
     }
 
-    private static func bind(_ segments: [Segment], to parts: [String]) -> [String: String]? {
-        guard segments.count == parts.count else { return nil }
+    private static func matches(_ segments: [Segment], _ parts: [String]) -> Bool {
+        guard segments.count == parts.count else { return false }
+        for index in segments.indices {
+            if case .literal(let text) = segments[index], text != parts[index] { return false }
+        }
+        return true
+    }
+
+    /// The parameters of a pattern that ``matches(_:_:)`` the parts; empty for a literal one.
+    private static func parameters(_ segments: [Segment], _ parts: [String]) -> [String: String] {
         var parameters: [String: String] = [:]
         for (segment, part) in zip(segments, parts) {
-            switch segment {
-            case .literal(let text): guard text == part else { return nil }
-            case .parameter(let name): parameters[name] = part
-            }
+            if case .parameter(let name) = segment { parameters[name] = part }
         }
         return parameters
     }

@@ -17,4 +17,25 @@ struct ASCIICaseTests {
         #expect(!"a@".hasSuffixIgnoringASCIICase("`"))
         #expect("Application/JSON".equalsIgnoringASCIICase("application/json"))
     }
+
+    /// Native strings compare as byte buffers; bridged or sliced ones may not be contiguous, and
+    /// both ways must agree.
+    @Test func contiguousAndStepwiseComparisonsAgree() {
+        let long = "Access-Control-Expose-Headers"
+        #expect(long.equalsIgnoringASCIICase("ACCESS-CONTROL-EXPOSE-HEADERS"))
+        #expect(!long.equalsIgnoringASCIICase("Access-Control-Expose-Headerz"))
+        #expect(Substring("xx Content-Type").dropFirst(3).equalsIgnoringASCIICase("content-type"))
+        #expect("Café".equalsIgnoringASCIICase("CAFé"))
+        #expect(!"Café".equalsIgnoringASCIICase("CAFÉ"))
+        #expect(Array("Vary".utf8).equalsIgnoringASCIICase("vARY".utf8))
+        #expect(!Array("Vary".utf8).equalsIgnoringASCIICase("Var".utf8))
+        #expect("text/plain".hasPrefixIgnoringASCIICase("") && "text/plain".hasSuffixIgnoringASCIICase(""))
+    }
+
+    @Test func owsIsTrimmedFromBothEndsOnly() {
+        #expect(" \t gzip ; q=1 \t".trimmingOWS() == "gzip ; q=1")
+        #expect(" \t ".trimmingOWS().isEmpty)
+        #expect("".trimmingOWS().isEmpty)
+        #expect(" é ".trimmingOWS() == "é")
+    }
 }

@@ -20,6 +20,17 @@ struct ResponseSerializerTests {
         #expect(!text.contains("Connection:"))
     }
 
+    @Test func writesDecimalNumbersOfEveryWidth() {
+        for value in [0, 7, 10, 200, 999, 1_000, 65_536, 1_234_567_890, Int.max] {
+            var output: [UInt8] = [UInt8(ascii: "x")]
+            ResponseSerializer.appendDecimal(value, to: &output)
+            #expect(String(decoding: output, as: UTF8.self) == "x\(value)")
+        }
+        #expect(wire(HTTPResponse(status: HTTPStatus(code: 299, reasonPhrase: "Odd"))).hasPrefix("HTTP/1.1 299 Odd\r\n"))
+        let large = wire(HTTPResponse(status: .ok, contentType: "text/plain", body: String(repeating: "a", count: 12_345)))
+        #expect(large.contains("\r\nContent-Length: 12345\r\n"))
+    }
+
     @Test func headKeepsLengthButSendsNoBody() {
         let text = wire(HTTPResponse(status: .ok, contentType: "text/plain", body: "hello"), head: true)
         #expect(text.contains("Content-Length: 5\r\n"))

@@ -46,6 +46,27 @@ struct RoutingTests {
         }
     }
 
+    /// Literal patterns are looked up by the path as written; other spellings of the same path
+    /// (an escape, an empty segment) take the general walk and must end at the same route.
+    @Test func otherSpellingsOfALiteralPathReachTheSameRoute() {
+        for path in ["/v1/articles", "/v1/%61rticles", "/v1//articles", "/v1/articles/"] {
+            guard case .found(_, let parameters) = router().match(.get, path: path) else {
+                Issue.record("\(path): no match")
+                continue
+            }
+            #expect(parameters.isEmpty, "\(path)")
+        }
+        guard case .methodNotAllowed(let allowed) = router().match(.delete, path: "/v1/articles") else {
+            Issue.record("DELETE on a literal path must be 405")
+            return
+        }
+        #expect(allowed == [.get, .head, .post])
+        guard case .found = router().match(.head, path: "/v1/articles") else {
+            Issue.record("HEAD must follow GET on a literal path")
+            return
+        }
+    }
+
     @Test func optionsListsWhatThePathAllows() {
         guard case .options(let allowed) = router().match(.options, path: "/v1/articles") else {
             Issue.record("expected an OPTIONS answer")

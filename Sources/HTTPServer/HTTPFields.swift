@@ -57,13 +57,22 @@ public struct HTTPFields: Sendable, Sequence, ExpressibleByDictionaryLiteral {
 
     /// Appends a field line, keeping any existing ones of the same name.
     public mutating func append(_ name: String, _ value: String) {
+        // A response gathers half a dozen fields from its filters: room for them at the first, not
+        // four reallocations on the way.
+        if fields.capacity == 0 { fields.reserveCapacity(8) }
         fields.append(Field(name: name, value: value))
     }
 
-    /// Replaces every field line of `name` with one holding `value`.
+    /// Replaces every field line of `name` with one holding `value`, where the first of them was.
     public mutating func set(_ name: String, _ value: String) {
-        remove(name)
-        fields.append(Field(name: name, value: value))
+        guard let first = fields.firstIndex(where: { $0.name.equalsIgnoringASCIICase(name) }) else {
+            return append(name, value)
+        }
+        fields[first] = Field(name: name, value: value)
+        let rest = fields.index(after: first)
+        if fields[rest...].contains(where: { $0.name.equalsIgnoringASCIICase(name) }) {
+            fields[rest...].removeAll { $0.name.equalsIgnoringASCIICase(name) }
+        }
     }
 
     public mutating func remove(_ name: String) {

@@ -18,6 +18,19 @@ enum ArticleSearchIndex {
         try db.cachedStatement(sql: "DELETE FROM article_search_pending").execute()
     }
 
+    /// Removes the row of the stored article `articleID` and lists the article as pending, unless it
+    /// is pending already: what a writer runs before it inserts paragraphs or captions of a stored
+    /// article (`Migrations/0007_article_search_listing_by_writers.sql`), while the article's texts and
+    /// date are still what its row was indexed with. Updates and deletes need not: triggers do it.
+    static func list(_ articleID: Int64, _ db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO article_search (article_search, rowid, headline, paragraph, caption)
+            SELECT 'delete', sort_key, headline, paragraph, caption FROM article_search_text
+            WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM article_search_pending WHERE article_id = ?1)
+            """).execute(arguments: [articleID])
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO article_search_pending (article_id) VALUES (?)").execute(arguments: [articleID])
+    }
+
     /// True when every article has its current row: always, unless a writer other than the store
     /// changed text. Readers that find it false search `search` instead, which is exact but slower.
     static func isCurrent(_ db: Database) throws -> Bool {

@@ -168,6 +168,8 @@ public final class NewsStore: Sendable {
             guard let text = try String.fetchOne(db.cachedStatement(sql: "SELECT raw_text FROM articles WHERE id = ?"),
                                                  arguments: [articleID]) else { return false }
             let article = try parse(try NewsDocument(text: text))
+            // Before anything it is indexed with changes: its new paragraphs and captions list nothing.
+            if hasArticleIndex { try ArticleSearchIndex.list(articleID, db) }
             var writer = try ArticleWriter(db: db)
             try writer.replaceParts(of: articleID, with: article)
             return true

@@ -118,6 +118,39 @@ import Testing
         }
     }
 
+    /// Paragraphs and captions inserted into a stored article list it through the writer, not a
+    /// trigger (0007): a reparse that gives an article without any its first ones, and a writer that
+    /// inserts by hand after the statements ArticleSearchIndex.list runs.
+    @Test func partsAddedToAStoredArticleReachTheArticleIndex() throws {
+        try withTemporaryStore { store, _ in
+            var bare = try Fixtures.article("Wombats dig burrows.", headline: "Wildlife Report")
+            bare.1.paragraphs = []
+            let id = try store.store(bare.0, bare.1).id
+            try Self.expectKeptTablesExact(store)
+            #expect(try store.articles(ArticleFilter(search: SearchQuery("burrows"))).data.isEmpty)
+
+            #expect(try store.reparse(articleID: id) { _ in
+                var article = try Fixtures.article("Wombats dig burrows.", headline: "Wildlife Report").1
+                article.captions = [Fixtures.hifterCaption]
+                return article
+            })
+            try Self.expectKeptTablesExact(store)
+            #expect(try store.articles(ArticleFilter(search: SearchQuery("burrows"))).data.map(\.id) == [id])
+
+            try store.executeAsAnotherWriter("""
+                INSERT INTO article_search (article_search, rowid, headline, paragraph, caption)
+                SELECT 'delete', sort_key, headline, paragraph, caption FROM article_search_text
+                WHERE id = \(id) AND NOT EXISTS (SELECT 1 FROM article_search_pending WHERE article_id = \(id));
+                INSERT OR IGNORE INTO article_search_pending (article_id) VALUES (\(id));
+                INSERT INTO paragraphs (article_id, position, text) VALUES (\(id), 7, 'Numbats eat termites.');
+                INSERT INTO search (rowid, paragraph) VALUES ((\(id) << 24) | (1 << 22) | 7, 'Numbats eat termites.');
+                """)
+            _ = try store.store(Fixtures.article("An unrelated story.").0, Fixtures.article("An unrelated story.").1)
+            try Self.expectKeptTablesExact(store)
+            #expect(try store.articles(ArticleFilter(search: SearchQuery("numbats"))).data.map(\.id) == [id])
+        }
+    }
+
     @Test func theMigrationFillsTheKeptTablesForArticlesStoredBeforeIt() throws {
         let all = try Migration.bundled()
         try withTemporaryStore(migrations: all.filter { $0.name < "0006" }) { store, path in

@@ -76,7 +76,9 @@ public struct Router: Sendable {
             return .literal(String(part))
         }
         let route = Route(method: method, segments: segments, responder: responder)
-        if route.literalCount == segments.count {
+        // A literal with an escape in it matches no request (request segments are compared decoded),
+        // so it stays out of the table, where the raw path would match it.
+        if route.literalCount == segments.count && !pattern.utf8.contains(UInt8(ascii: "%")) {
             literalPatterns["/" + Router.split(pattern).joined(separator: "/"), default: []].append(routes.count)
         }
         routes.append(route)

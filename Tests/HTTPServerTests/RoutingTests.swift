@@ -65,6 +65,14 @@ struct RoutingTests {
             Issue.record("HEAD must follow GET on a literal path")
             return
         }
+        // Request segments are compared decoded, so a pattern written with an escape matches nothing,
+        // whichever way the table or the walk is taken.
+        var escaped = Router()
+        escaped.add(.get, "/caf%C3%A9") { _ in HTTPResponse(status: .ok) }
+        guard case .notFound = escaped.match(.get, path: "/caf%C3%A9") else {
+            Issue.record("a pattern with an escape must not match its raw spelling")
+            return
+        }
     }
 
     @Test func optionsListsWhatThePathAllows() {

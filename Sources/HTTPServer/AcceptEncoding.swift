@@ -4,15 +4,10 @@
 /// every coding not listed by name. `identity` (no coding) is acceptable unless refused by
 /// name or by `*;q=0`. `x-gzip` is read as `gzip` (§8.4.1.3).
 public struct AcceptEncoding: Sendable, Equatable {
-    /// Weights of the codings named, lower case, in thousandths (q has at most three decimals);
-    /// a handful at most, so a list is quicker to build and search than a dictionary.
-    private var weights: [Weight] = []
+    /// Weights by lower-cased coding name, in thousandths (q has at most three decimals). A
+    /// dictionary, not a list: a client may list thousands of codings, and each is looked up once.
+    private var weights: [String: Int] = [:]
     private var anyWeight: Int?
-
-    private struct Weight: Sendable, Equatable {
-        let coding: String
-        var thousandths: Int
-    }
 
     /// The preference in `fields`; nil when the request has no `Accept-Encoding`.
     ///
@@ -45,26 +40,16 @@ public struct AcceptEncoding: Sendable, Equatable {
             let lower = token.utf8.contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") } ? token.lowercased() : String(token)
             let coding = lower == "x-gzip" ? "gzip" : lower
             // A coding listed twice weighs what its last listing says.
-            if let index = weights.firstIndex(where: { $0.coding == coding }) {
-                weights[index].thousandths = weight
-            } else {
-                weights.append(Weight(coding: coding, thousandths: weight))
-            }
+            weights[coding] = weight
         }
     }
 
     /// The weight of `coding` (lower case), in thousandths: 0 for refused or not acceptable.
     public func weight(of coding: String) -> Int {
-        if let weight = weights.first(where: { $0.coding == coding }) { return weight.thousandths }
+        if let weight = weights[coding] { return weight }
         if let anyWeight { return anyWeight }
         // Not named and no `*`: only identity is acceptable by default.
         return coding == "identity" ? 1000 : 0
-    }
-
-    /// Equal when every coding weighs the same in both, whatever order the client listed them in.
-    public static func == (lhs: AcceptEncoding, rhs: AcceptEncoding) -> Bool {
-        lhs.anyWeight == rhs.anyWeight && lhs.weights.count == rhs.weights.count
-            && lhs.weights.allSatisfy { rhs.weights.contains($0) }
     }
 
     /// Whether `coding` (lower case) may be sent: its weight is above 0.

@@ -334,7 +334,7 @@ public struct RequestParser: Sendable {
             if byte >= 0x80 {
                 ascii = false
             } else if (byte < 0x20 && byte != .tab) || byte == 0x7F {
-                throw .bad("the value of \(name) holds a control character (NUL, CR or LF)")
+                throw .bad("the value of \(name) holds a control character (0x\(byte < 0x10 ? "0" : "")\(String(byte, radix: 16, uppercase: true))); only tab, visible characters and spaces are allowed")
             }
         }
         let slice = buffer[valueStart..<valueEnd]
@@ -355,6 +355,8 @@ public struct RequestParser: Sendable {
             throw .bad("the Host field is not a valid host[:port] (RFC 3986 §3.2.2)")
         }
         try RequestParser.checkTargetForm(partial.target, method: partial.method)
+        // Not a list field (RFC 9110 §8.3): two lines could only be read by guessing which one was meant.
+        if fields.values(for: "Content-Type").count > 1 { throw .bad("a request has more than one Content-Type field") }
 
         let framing = try bodyFraming(partial)
         bodySize = 0
@@ -404,6 +406,8 @@ public struct RequestParser: Sendable {
         }
         var index = pathStart
         while index < bytes.count {
+            // A fragment is the client's own business, never sent (RFC 9112 §3.2: no "#" in any form).
+            if bytes[index] == UInt8(ascii: "#") { throw .bad("the request target has a fragment (#); send the path and query only") }
             if bytes[index] == UInt8(ascii: "%") {
                 guard index + 2 < bytes.count, bytes[index + 1].hexDigitValue != nil, bytes[index + 2].hexDigitValue != nil else {
                     throw .bad("the request target has a % not followed by two hex digits")

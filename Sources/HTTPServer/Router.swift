@@ -31,7 +31,8 @@ public struct Router: Sendable {
     public enum Match: Sendable {
         case found(any HTTPResponder, parameters: [String: String])
         case notFound
-        /// The path exists, but not for this method; the allowed methods, HEAD included for GET.
+        /// The path exists, but not for this method; the allowed methods, HEAD included for GET and
+        /// OPTIONS last, which every path that exists answers.
         case methodNotAllowed(allowed: [HTTPMethod])
         /// No route uses this method at all.
         case methodNotImplemented
@@ -125,7 +126,8 @@ public struct Router: Sendable {
             return .found(routes[exact].responder, parameters: Router.parameters(routes[exact].segments, parts))
         }
         let allowed = Router.withHead(best.map { routes[$0].method })
-        return method == .options ? .options(allowed: allowed + [.options]) : .methodNotAllowed(allowed: allowed)
+        // OPTIONS is answered on every path that exists, so a 405 lists it too (RFC 9110 §15.5.6).
+        return method == .options ? .options(allowed: allowed + [.options]) : .methodNotAllowed(allowed: allowed + [.options])
     }
 
     /// Unique methods in order, with HEAD right after GET.

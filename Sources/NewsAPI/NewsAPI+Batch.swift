@@ -87,6 +87,12 @@ extension NewsAPI {
     private func batchFormat(_ request: HTTPRequest) throws(APIError) -> BatchFormat {
         try requireMediaType(request, accepted: ["application/x-ndjson", "application/jsonl", "application/json"],
                              example: "curl -H 'Content-Type: application/x-ndjson' --data-binary @batch.ndjson")
+        // JSON is UTF-8 on the wire (RFC 8259 §8.1); a body said to be in another charset would be misread.
+        if let charset = Self.parameter("charset", of: request.fields["Content-Type"]),
+           !["utf-8", "utf8"].contains(charset.lowercased()) {
+            throw APIError(.unsupportedMediaType, "the charset \(charset) is not supported; batches are UTF-8 JSON",
+                           type: .unsupportedMediaType)
+        }
         let mediaType = request.fields["Content-Type"]?.split(separator: ";", maxSplits: 1).first?
             .trimmingCharacters(in: .whitespaces).lowercased()
         return mediaType == "application/json" ? .jsonArray : .ndjson

@@ -62,11 +62,11 @@ extension BulkIngest.Tally {
     /// Documents per second counts the files that were news documents, not the rejected ones.
     func summary(elapsed: Duration, dryRun: Bool) -> String {
         let timing = " in \(Figures.seconds(elapsed)) (\(Figures.count(Figures.rate(documents, per: elapsed))) documents/s)"
+        let listed = "\(Figures.count(files)) \(files == 1 ? "file" : "files")"
         if dryRun {
-            return "\(Figures.count(files)) files: \(Figures.count(parsed)) parsed, \(Figures.count(rejected)) rejected"
-                + timing + "; dry run, nothing stored"
+            return "\(listed): \(Figures.count(parsed)) parsed, \(Figures.count(rejected)) rejected" + timing + "; dry run, nothing stored"
         }
-        return "\(Figures.count(files)) files: \(Figures.count(stored)) stored, \(Figures.count(present)) already present, "
+        return "\(listed): \(Figures.count(stored)) stored, \(Figures.count(present)) already present, "
             + "\(Figures.count(rejected)) rejected" + timing
     }
 }

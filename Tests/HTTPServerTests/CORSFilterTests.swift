@@ -82,7 +82,7 @@ struct CORSFilterTests {
         #expect(wrongMethod.status == 204)
         let refused = try client.request("POST", "/small", fields: [("Origin", "https://news.example")])
         #expect(refused.status == 405)
-        #expect(wrongMethod.field("Access-Control-Allow-Methods") == (refused.field("Allow") ?? "") + ", OPTIONS")
+        #expect(wrongMethod.field("Access-Control-Allow-Methods") == refused.field("Allow"))
         #expect(refused.field("Access-Control-Allow-Origin") == "https://news.example")
     }
 

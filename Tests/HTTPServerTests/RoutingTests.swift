@@ -27,7 +27,7 @@ struct RoutingTests {
             Issue.record("GET on the batch path must be 405, not the {id} route")
             return
         }
-        #expect(allowed == [.post])
+        #expect(allowed == [.post, .options])
         guard case .found = router().match(.post, path: "/v1/articles/batch") else {
             Issue.record("POST batch not found")
             return
@@ -60,7 +60,7 @@ struct RoutingTests {
             Issue.record("DELETE on a literal path must be 405")
             return
         }
-        #expect(allowed == [.get, .head, .post])
+        #expect(allowed == [.get, .head, .post, .options])
         guard case .found = router().match(.head, path: "/v1/articles") else {
             Issue.record("HEAD must follow GET on a literal path")
             return
@@ -95,7 +95,7 @@ struct RoutingTests {
             Issue.record("expected 405")
             return
         }
-        #expect(allowed == [.get, .head])
+        #expect(allowed == [.get, .head, .options])
     }
 
     @Test func standardMethodNoRouteUsesIsNotAllowedAndOthersAreNotImplemented() {

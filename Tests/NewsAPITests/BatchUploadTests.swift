@@ -40,6 +40,22 @@ struct BatchUploadTests {
             == "Clashes Erupt South of Tripoli as U.N. Pushes for Ceasefire")
     }
 
+    @Test func aBatchInACharsetOtherThanUTF8Is415() throws {
+        let api = try APITestServer()
+        let client = try api.client()
+        let items = try Self.documents().prefix(1).map(SampleDocuments.ndjsonLine)
+        for type in ["application/json; charset=utf-16", "application/x-ndjson; charset=\"ISO-8859-1\""] {
+            let refused = try client.request("POST", "/v1/articles/batch", fields: [("Content-Type", type)], body: Self.jsonArray(items))
+            #expect(refused.status == 415, "\(type)")
+            #expect(refused.field("Content-Type") == "application/problem+json")
+        }
+        #expect(try Self.articleCount(api) == 1)
+        let accepted = try client.request("POST", "/v1/articles/batch", fields: [("Content-Type", "application/json; charset=UTF-8")],
+                                          body: Self.jsonArray(items))
+        #expect(accepted.status == 200)
+        #expect(try Self.articleCount(api) == 2)
+    }
+
     @Test func aJSONArrayWithBadItemsStoresNothingAndNamesThem() throws {
         let api = try APITestServer()
         let items = [SampleDocuments.ndjsonLine(SampleDocuments.nairobi), #"{"text": ""}"#, "42", #"{"text": ["a"]}"#, "[1, {\"text\": 2}]"]

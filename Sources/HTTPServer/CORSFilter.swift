@@ -28,7 +28,7 @@ public struct CORSFilter: ResponseFilter {
     /// Whose scripts may read responses.
     public let origins: AllowedOrigins
     /// Request fields a preflight may announce (`Access-Control-Allow-Headers`).
-    public var allowedHeaders = ["Authorization", "Content-Type", "If-None-Match"]
+    public var allowedHeaders = ["Authorization", "Content-Type", "If-Match", "If-None-Match"]
     /// Response fields beyond the CORS-safelisted ones that scripts may read (`Access-Control-Expose-Headers`).
     public var exposedHeaders = ["ETag", "Link"]
     /// Seconds a browser may reuse a preflight answer (`Access-Control-Max-Age`).

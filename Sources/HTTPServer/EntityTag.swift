@@ -55,6 +55,34 @@ public struct EntityTag: Hashable, Sendable, CustomStringConvertible {
         self = tag
     }
 
+    /// What a precondition field lists: `*`, or entity tags.
+    enum List {
+        case any
+        case tags([EntityTag])
+    }
+
+    /// The field lines of `If-Match` or `If-None-Match` read as one list (RFC 9110 §13.1.1,
+    /// §13.1.2): `*`, or entity tags separated by commas; nil when there are no lines, no tag, or
+    /// a line that is not such a list.
+    static func list(_ lines: [String]) -> List? {
+        guard !lines.isEmpty else { return nil }
+        var tags: [EntityTag] = []
+        for line in lines {
+            let value = line.trimmingOWS()
+            if value == "*" { return .any }
+            var rest = value.utf8[...]
+            while true {
+                while let first = rest.first, first == UInt8(ascii: ",") || first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") {
+                    rest = rest.dropFirst()
+                }
+                if rest.isEmpty { break }
+                guard let tag = EntityTag.scan(&rest) else { return nil }
+                tags.append(tag)
+            }
+        }
+        return tags.isEmpty ? nil : .tags(tags)
+    }
+
     /// Reads a tag at the start of `text` and advances past it; nil (and `text` unchanged) if there is none.
     static func scan(_ text: inout Substring.UTF8View.SubSequence) -> EntityTag? {
         var rest = text

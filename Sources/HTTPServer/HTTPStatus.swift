@@ -28,6 +28,7 @@ public struct HTTPStatus: Hashable, Sendable, CustomStringConvertible {
     public static let notAcceptable = HTTPStatus(code: 406)
     public static let requestTimeout = HTTPStatus(code: 408)
     public static let conflict = HTTPStatus(code: 409)
+    public static let preconditionFailed = HTTPStatus(code: 412)
     public static let contentTooLarge = HTTPStatus(code: 413)
     public static let uriTooLong = HTTPStatus(code: 414)
     public static let unsupportedMediaType = HTTPStatus(code: 415)

@@ -10,27 +10,11 @@ public enum IfNoneMatch: Sendable, Equatable {
     /// or when a line is not a tag list, since a condition the server cannot read must not
     /// turn a full answer into a 304.
     public init?(_ fields: HTTPFields) {
-        let lines = fields.values(for: "If-None-Match")
-        guard !lines.isEmpty else { return nil }
-        var tags: [EntityTag] = []
-        for line in lines {
-            let value = line.trimmingOWS()
-            if value == "*" {
-                self = .any
-                return
-            }
-            var rest = value.utf8[...]
-            while true {
-                while let first = rest.first, first == UInt8(ascii: ",") || first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") {
-                    rest = rest.dropFirst()
-                }
-                if rest.isEmpty { break }
-                guard let tag = EntityTag.scan(&rest) else { return nil }
-                tags.append(tag)
-            }
+        guard let list = EntityTag.list(fields.values(for: "If-None-Match")) else { return nil }
+        switch list {
+        case .any: self = .any
+        case .tags(let tags): self = .tags(tags)
         }
-        guard !tags.isEmpty else { return nil }
-        self = .tags(tags)
     }
 
     /// Whether the condition fails for a representation tagged `current`, by weak comparison:

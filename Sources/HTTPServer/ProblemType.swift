@@ -25,6 +25,8 @@ public struct ProblemType: Hashable, Sendable, CustomStringConvertible {
     public static let requestTimeout = ProblemType(name: "request-timeout")
     /// 413: the message body is over the server's limit.
     public static let contentTooLarge = ProblemType(name: "content-too-large")
+    /// 412: an `If-Match` that no current representation passes (RFC 9110 §13.1.1); nothing was changed.
+    public static let preconditionFailed = ProblemType(name: "precondition-failed")
     /// 414: the request target is over the server's limit.
     public static let uriTooLong = ProblemType(name: "uri-too-long")
     /// 415: a request body in a media type, charset or content coding that is not taken.
@@ -50,6 +52,7 @@ public struct ProblemType: Hashable, Sendable, CustomStringConvertible {
         case 404: .notFound
         case 405: .methodNotAllowed
         case 408: .requestTimeout
+        case 412: .preconditionFailed
         case 413: .contentTooLarge
         case 414: .uriTooLong
         case 415: .unsupportedMediaType

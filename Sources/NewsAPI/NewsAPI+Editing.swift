@@ -6,7 +6,8 @@ import NewsStore
 /// Each change is one transaction in the store.
 extension NewsAPI {
     /// `PATCH /v1/articles/{id}`: `headline` (a non-empty string), `publishedAt` (`YYYY-MM-DD` or null),
-    /// `dateline` and `byline` (strings or null). 200 with the whole updated article.
+    /// `dateline` and `byline` (strings or null). 200 with the whole updated article; 412 when an
+    /// `If-Match` names none of the article's current tags.
     func patchArticle(_ request: HTTPRequest) throws -> HTTPResponse {
         let id = try Parameters(request: request).id(resource: "article")
         let patch = try mergePatch(request, allowed: ["headline", "publishedAt", "dateline", "byline"])
@@ -15,10 +16,32 @@ extension NewsAPI {
         if let date = try patch.optionalText("publishedAt") {
             edit.publishedAt = .some(try date.map(Self.publicationDate))
         }
-        guard try store.editArticle(id: id, edit), let article = try store.article(id: id) else {
+        if let condition = IfMatch(request.fields) {
+            try Self.check(try store.editArticle(id: id, edit, if: { condition.passes(Self.tags(of: $0)) }), id: id)
+        } else if try !store.editArticle(id: id, edit) {
             throw APIError.notFound("article with id \(id)")
         }
+        guard let article = try store.article(id: id) else { throw APIError.notFound("article with id \(id)") }
         return JSONBody.response(article)
+    }
+
+    /// The tags `GET /v1/articles/{id}` gives the article: its JSON's, and the same with `-gzip`
+    /// for the gzip-coded answer (see RepresentationFilter). `?pretty` answers have tags of their own,
+    /// which `If-Match` does not take.
+    static func tags(of article: ArticleDetail) -> [EntityTag] {
+        let tag = EntityTag(hashing: JSONBody.response(article).body)
+        return [tag, tag.appending("-gzip")]
+    }
+
+    /// 404 or 412 (RFC 9110 §13.1.1) for a conditional write that was not made.
+    private static func check(_ outcome: ConditionalWrite, id: Int64) throws(APIError) {
+        switch outcome {
+        case .done: return
+        case .notFound: throw APIError.notFound("article with id \(id)")
+        case .preconditionFailed:
+            throw APIError(.preconditionFailed, "article \(id) has changed since the If-Match tag was given; GET it again for its current ETag",
+                           type: .preconditionFailed)
+        }
     }
 
     private static func publicationDate(_ text: String) throws(APIError) -> CalendarDate {
@@ -29,10 +52,14 @@ extension NewsAPI {
     }
 
     /// `DELETE /v1/articles/{id}`: 204. Its paragraphs, captions and mentions go with it, and so do
-    /// the entities only it mentioned.
+    /// the entities only it mentioned. 412 when an `If-Match` names none of the article's current tags.
     func deleteArticle(_ request: HTTPRequest) throws -> HTTPResponse {
         let id = try Parameters(request: request).id(resource: "article")
-        guard try store.deleteArticle(id: id) else { throw APIError.notFound("article with id \(id)") }
+        if let condition = IfMatch(request.fields) {
+            try Self.check(try store.deleteArticle(id: id, if: { condition.passes(Self.tags(of: $0)) }), id: id)
+        } else if try !store.deleteArticle(id: id) {
+            throw APIError.notFound("article with id \(id)")
+        }
         return HTTPResponse(status: .noContent)
     }
 

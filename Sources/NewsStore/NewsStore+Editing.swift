@@ -11,6 +11,31 @@ extension NewsStore {
         try write { db in try ArticleEditor(db: db).edit(id, edit) }
     }
 
+    /// ``editArticle(id:_:)`` when `precondition`, given the article as stored in the same write
+    /// transaction, returns true; nothing is changed otherwise. For `If-Match`: no other write can
+    /// come between the check and the edit.
+    ///
+    /// - Throws: what `precondition` throws, or `DatabaseError`; nothing is then changed.
+    public func editArticle(id: Int64, _ edit: ArticleEdit, if precondition: (ArticleDetail) throws -> Bool) throws -> ConditionalWrite {
+        try write { db in
+            guard let current = try ArticleReader(db: db).article(id: id) else { return .notFound }
+            guard try precondition(current) else { return .preconditionFailed }
+            return try ArticleEditor(db: db).edit(id, edit) ? .done : .notFound
+        }
+    }
+
+    /// ``deleteArticle(id:)`` when `precondition`, given the article as stored in the same write
+    /// transaction, returns true; nothing is deleted otherwise.
+    ///
+    /// - Throws: what `precondition` throws, or `DatabaseError`; nothing is then changed.
+    public func deleteArticle(id: Int64, if precondition: (ArticleDetail) throws -> Bool) throws -> ConditionalWrite {
+        try write { db in
+            guard let current = try ArticleReader(db: db).article(id: id) else { return .notFound }
+            guard try precondition(current) else { return .preconditionFailed }
+            return try ArticleEditor(db: db).delete(id) ? .done : .notFound
+        }
+    }
+
     /// Deletes the article with everything stored of it, and the entities no other article mentions.
     ///
     /// - Returns: false when no article has this id.

@@ -69,7 +69,7 @@ struct CORSFilterTests {
         #expect(preflight.body.isEmpty)
         #expect(preflight.field("Access-Control-Allow-Origin") == "https://news.example")
         #expect(preflight.field("Access-Control-Allow-Methods") == "GET, HEAD, POST, OPTIONS")
-        #expect(preflight.field("Access-Control-Allow-Headers") == "Authorization, Content-Type, If-None-Match")
+        #expect(preflight.field("Access-Control-Allow-Headers") == "Authorization, Content-Type, If-Match, If-None-Match")
         #expect(preflight.field("Access-Control-Max-Age") == "86400")
         #expect(preflight.field("Access-Control-Expose-Headers") == nil)
         #expect(preflight.field("Vary") == "Origin")

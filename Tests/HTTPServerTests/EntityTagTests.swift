@@ -42,6 +42,22 @@ struct EntityTagTests {
         #expect(condition?.matches(EntityTag("b")) == false)
     }
 
+    @Test func ifMatchComparesStronglyAndFailsWhatItCannotRead() {
+        let current = [EntityTag("a"), EntityTag("a-gzip")]
+        #expect(IfMatch(HTTPFields()) == nil)
+        #expect(IfMatch(["If-Match": #""b", "a""#])?.passes(current) == true)
+        #expect(IfMatch(["If-Match": #""a-gzip""#])?.passes(current) == true)
+        #expect(IfMatch(["If-Match": #"W/"a""#])?.passes(current) == false)
+        #expect(IfMatch(["If-Match": "a"])?.passes(current) == false)
+        #expect(IfMatch(["If-Match": ""])?.passes(current) == false)
+        #expect(IfMatch(["If-Match": "*"])?.passes(current) == true)
+        #expect(IfMatch(["If-Match": "*"])?.passes([]) == false)
+        var twoLines = HTTPFields()
+        twoLines.append("If-Match", #""x""#)
+        twoLines.append("If-Match", #""a""#)
+        #expect(IfMatch(twoLines)?.passes(current) == true)
+    }
+
     @Test func readsAcceptEncodingWeights() throws {
         let accept = try #require(AcceptEncoding(["Accept-Encoding": "gzip;q=0.8, br, identity;q=0.5, *;q=0.1"]))
         #expect(accept.weight(of: "gzip") == 800)

@@ -68,6 +68,45 @@ struct EditingRouteTests {
             == "Libya Rivals Meet in Palermo")
     }
 
+    /// `If-Match` (RFC 9110 §13.1.1): a change goes ahead only on the representation the client saw.
+    @Test func ifMatchGuardsEditsAndDeletesAgainstLostUpdates() throws {
+        let fixture = try Self.twoArticles()
+        let client = fixture.client
+        let seen = try #require(try client.request("GET", "/v1/articles/1").field("ETag"))
+        let gzipped = try #require(try client.request("GET", "/v1/articles/1", fields: [("Accept-Encoding", "gzip")]).field("ETag"))
+        #expect(gzipped.hasSuffix("-gzip\""))
+
+        let first = try client.request("PATCH", "/v1/articles/1", fields: Self.mergePatch + [("If-Match", seen)],
+                                       body: Self.json(#"{"byline": "By First Editor"}"#))
+        #expect(first.status == 200)
+        // The second editor saw the same version: refused, and the first edit stays.
+        for tag in [seen, gzipped, "W/" + seen, #""not-a-tag""#, "not even quoted"] {
+            let late = try client.request("PATCH", "/v1/articles/1", fields: Self.mergePatch + [("If-Match", tag)],
+                                          body: Self.json(#"{"byline": "By Second Editor"}"#))
+            #expect(late.status == 412, "\(tag)")
+            #expect(late.json?["type"] as? String == "urn:newsapi:problem:precondition-failed")
+        }
+        #expect(try client.request("GET", "/v1/articles/1").json?["byline"] as? String == "By First Editor")
+
+        // The current tag, its gzip form, one of a list, or `*` passes; each edit makes a new current tag.
+        let forms: [(String) -> String] = [{ $0 }, { String($0.dropLast()) + "-gzip\"" }, { #""old", "# + $0 }, { _ in "*" }]
+        for (index, form) in forms.enumerated() {
+            let current = try #require(try client.request("GET", "/v1/articles/1").field("ETag"))
+            let edit = try client.request("PATCH", "/v1/articles/1", fields: Self.mergePatch + [("If-Match", form(current))],
+                                          body: Self.json(#"{"dateline": "PALERMO \#(index)"}"#))
+            #expect(edit.status == 200, "\(form(current))")
+        }
+
+        let latest = try #require(try client.request("GET", "/v1/articles/\(fixture.tripoli)").field("ETag"))
+        #expect(try client.request("DELETE", "/v1/articles/\(fixture.tripoli)", fields: [("If-Match", #""stale""#)]).status == 412)
+        #expect(try client.request("GET", "/v1/articles/\(fixture.tripoli)").status == 200)
+        #expect(try client.request("DELETE", "/v1/articles/\(fixture.tripoli)", fields: [("If-Match", latest)]).status == 204)
+        // No article: the answer without the condition, 404 (RFC 9110 §13.2.1).
+        #expect(try client.request("DELETE", "/v1/articles/\(fixture.tripoli)", fields: [("If-Match", "*")]).status == 404)
+        #expect(try client.request("PATCH", "/v1/articles/999", fields: Self.mergePatch + [("If-Match", latest)],
+                                   body: Self.json("{}")).status == 404)
+    }
+
     @Test(arguments: [
         (#"{"title": "x"}"#, 422, "title"),
         (#"{"headline": "ok", "body": "x"}"#, 422, "body"),

@@ -108,7 +108,7 @@ struct HTTPBehaviourTests {
         ])
         #expect(preflight.status == 204)
         #expect(preflight.field("Access-Control-Allow-Methods") == "GET, HEAD, POST, OPTIONS")
-        #expect(preflight.field("Access-Control-Allow-Headers") == "Authorization, Content-Type, If-None-Match")
+        #expect(preflight.field("Access-Control-Allow-Headers") == "Authorization, Content-Type, If-Match, If-None-Match")
         #expect(preflight.field("Access-Control-Max-Age") == "86400")
         let problem = try client.request("POST", "/v1/articles", fields: [("Origin", "https://news.example"), ("Content-Type", "text/plain")])
         #expect(problem.status == 422)

@@ -69,6 +69,10 @@ P = {
 ETAG = {"ETag": {"description": "Strong validator of the representation; send it back in If-None-Match.", "schema": {"type": "string"}}}
 LINK = {"Link": {"description": "RFC 8288 link to the next page, rel=\"next\", when there is one.", "schema": {"type": "string"}}}
 INM = {"name": "If-None-Match", "in": "header", "required": False, "schema": {"type": "string"}}
+IF_MATCH = {"name": "If-Match", "in": "header", "required": False,
+            "description": "Change only if the article's ETag (from GET, uncoded or -gzip) is one of these, or `*`; else 412 (RFC 9110 §13.1.1).",
+            "schema": {"type": "string", "pattern": "^(\\*|(W/)?\"[!#-~]*\"(, ?(W/)?\"[!#-~]*\")*)$"}}
+STALE = problem("If-Match names none of the article's current tags; nothing was changed.")
 
 def get(summary, responses, params=(), desc=None):
     op = {"summary": summary, "parameters": list(params) + [INM, P["pretty"]], "responses": responses}
@@ -150,9 +154,10 @@ paths = {
     "get": get("One article in full", {"200": ok(ref("Article"), headers=ETAG), "404": problem("No such article.")}, [P["id"]]),
     "patch": write("Edit an article (JSON merge patch)",
                    {"required": True, "content": {"application/merge-patch+json": {"schema": ref("ArticlePatch")}, "application/json": {"schema": ref("ArticlePatch")}}},
-                   {"200": ok(ref("Article")), "404": problem("No such article."), "415": problem("Not a merge patch."), "422": problem("An unknown member or a wrong type.")}, [P["id"]]),
+                   {"200": ok(ref("Article")), "404": problem("No such article."), "412": STALE, "415": problem("Not a merge patch."),
+                    "422": problem("An unknown member or a wrong type.")}, [P["id"], IF_MATCH]),
     "delete": write("Delete an article, its captions and mentions", None,
-                    {"204": {"description": "Deleted."}, "404": problem("No such article.")}, [P["id"]]),
+                    {"204": {"description": "Deleted."}, "404": problem("No such article."), "412": STALE}, [P["id"], IF_MATCH]),
   },
   "/v1/search": {"get": get("Articles and captions matching a query, best first", {"200": ok(page(ref("SearchHit")), headers=LIST)},
                             [{**QUERY, "required": True}, P["limit"], P["cursor"]])},

@@ -6,17 +6,18 @@ public enum IfMatch: Sendable, Equatable {
     case any
     /// The tags listed, compared strongly: a weak tag never passes.
     case tags([EntityTag])
+    /// A value that is not `*` or a list of tags. It passes nothing, since a change must not go
+    /// ahead on a condition the server cannot read; a route may rather answer it with a 400.
+    case unreadable
 
-    /// The precondition in `fields`, its field lines read as one list; nil when there is none. A
-    /// value that is not `*` or a tag list is read as a list no representation matches: a change
-    /// must not go ahead on a condition the server cannot read.
+    /// The precondition in `fields`, its field lines read as one list; nil when there is none.
     public init?(_ fields: HTTPFields) {
         let lines = fields.values(for: "If-Match")
         guard !lines.isEmpty else { return nil }
         switch EntityTag.list(lines) {
         case .any?: self = .any
         case .tags(let tags)?: self = .tags(tags)
-        case nil: self = .tags([])
+        case nil: self = .unreadable
         }
     }
 
@@ -26,6 +27,7 @@ public enum IfMatch: Sendable, Equatable {
         switch self {
         case .any: !current.isEmpty
         case .tags(let tags): tags.contains { tag in current.contains { tag.stronglyMatches($0) } }
+        case .unreadable: false
         }
     }
 }

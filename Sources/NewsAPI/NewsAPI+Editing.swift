@@ -16,7 +16,7 @@ extension NewsAPI {
         if let date = try patch.optionalText("publishedAt") {
             edit.publishedAt = .some(try date.map(Self.publicationDate))
         }
-        if let condition = IfMatch(request.fields) {
+        if let condition = try Self.ifMatch(request) {
             try Self.check(try store.editArticle(id: id, edit, if: { condition.passes(Self.tags(of: $0)) }), id: id)
         } else if try !store.editArticle(id: id, edit) {
             throw APIError.notFound("article with id \(id)")
@@ -31,6 +31,15 @@ extension NewsAPI {
     static func tags(of article: ArticleDetail) -> [EntityTag] {
         let tag = EntityTag(hashing: JSONBody.response(article).body)
         return [tag, tag.appending("-gzip")]
+    }
+
+    /// The request's `If-Match`, nil when it has none; a 400 when it is not `*` or a list of tags.
+    private static func ifMatch(_ request: HTTPRequest) throws(APIError) -> IfMatch? {
+        let condition = IfMatch(request.fields)
+        if case .unreadable? = condition {
+            throw APIError(.badRequest, "If-Match must be * or a list of entity tags, as ETag gives them (\"…\")", type: .malformedRequest)
+        }
+        return condition
     }
 
     /// 404 or 412 (RFC 9110 §13.1.1) for a conditional write that was not made.
@@ -55,7 +64,7 @@ extension NewsAPI {
     /// the entities only it mentioned. 412 when an `If-Match` names none of the article's current tags.
     func deleteArticle(_ request: HTTPRequest) throws -> HTTPResponse {
         let id = try Parameters(request: request).id(resource: "article")
-        if let condition = IfMatch(request.fields) {
+        if let condition = try Self.ifMatch(request) {
             try Self.check(try store.deleteArticle(id: id, if: { condition.passes(Self.tags(of: $0)) }), id: id)
         } else if try !store.deleteArticle(id: id) {
             throw APIError.notFound("article with id \(id)")

@@ -83,16 +83,7 @@ public struct HTTPFields: Sendable, Sequence, ExpressibleByDictionaryLiteral {
 extension StringProtocol {
     /// ASCII case-insensitive equality, as field names and tokens use (RFC 9110 §5.1).
     func equalsIgnoringASCIICase(_ other: some StringProtocol) -> Bool {
-        let lhs = utf8, rhs = other.utf8
-        guard lhs.count == rhs.count else { return false }
-        // Every request compares dozens of names: native strings are compared as the byte buffers
-        // they are, without stepping UTF8View indices.
-        if let equal = lhs.withContiguousStorageIfAvailable({ left in
-            rhs.withContiguousStorageIfAvailable { right in sameBytesIgnoringASCIICase(left, right) }
-        }), let equal {
-            return equal
-        }
-        return zip(lhs, rhs).allSatisfy(sameIgnoringASCIICase)
+        utf8.equalsIgnoringASCIICase(other.utf8)
     }
 
     /// Whether the text starts with `prefix`, ASCII letters compared case-insensitively; no copy is made.
@@ -125,9 +116,11 @@ extension StringProtocol {
 }
 
 extension Collection<UInt8> {
-    /// ``StringProtocol/equalsIgnoringASCIICase(_:)`` for slices of UTF-8 views.
+    /// ``StringProtocol/equalsIgnoringASCIICase(_:)`` on UTF-8 bytes.
     func equalsIgnoringASCIICase(_ other: some Collection<UInt8>) -> Bool {
         guard count == other.count else { return false }
+        // Every request compares dozens of names: native strings are compared as the byte buffers
+        // they are, without stepping UTF8View indices.
         if let equal = withContiguousStorageIfAvailable({ left in
             other.withContiguousStorageIfAvailable { right in sameBytesIgnoringASCIICase(left, right) }
         }), let equal {

@@ -62,22 +62,32 @@ public struct EntityTag: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The field lines of `If-Match` or `If-None-Match` read as one list (RFC 9110 §13.1.1,
-    /// §13.1.2): `*`, or entity tags separated by commas; nil when there are no lines, no tag, or
-    /// a line that is not such a list.
-    static func list(_ lines: [String]) -> List? {
+    /// §13.1.2; several lines mean what they would joined by commas, §5.3): `*` alone, or entity
+    /// tags separated by commas; nil when there are no lines, no tag, or anything else (`*` beside
+    /// tags; two tags without a comma, unless `lenient`).
+    ///
+    /// - Parameter lenient: reads `"a" "b"` as two tags. `If-None-Match` may: a condition read too
+    ///   generously only costs a full answer. `If-Match` guards a change, and takes the grammar as written.
+    static func list(_ lines: [String], lenient: Bool = false) -> List? {
         guard !lines.isEmpty else { return nil }
+        if lines.count == 1 && lines[0].trimmingOWS() == "*" { return .any }
         var tags: [EntityTag] = []
         for line in lines {
-            let value = line.trimmingOWS()
-            if value == "*" { return .any }
-            var rest = value.utf8[...]
-            while true {
-                while let first = rest.first, first == UInt8(ascii: ",") || first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") {
+            var rest = line.utf8[...]
+            // Each tag starts an element: after the line's start or a comma, with white space and
+            // empty elements between (RFC 9110 §5.6.1).
+            var elementStart = true
+            while let first = rest.first {
+                if first == UInt8(ascii: ",") {
+                    elementStart = true
                     rest = rest.dropFirst()
+                } else if first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") {
+                    rest = rest.dropFirst()
+                } else {
+                    guard elementStart || lenient, let tag = EntityTag.scan(&rest) else { return nil }
+                    tags.append(tag)
+                    elementStart = false
                 }
-                if rest.isEmpty { break }
-                guard let tag = EntityTag.scan(&rest) else { return nil }
-                tags.append(tag)
             }
         }
         return tags.isEmpty ? nil : .tags(tags)

@@ -10,7 +10,7 @@ public enum IfNoneMatch: Sendable, Equatable {
     /// or when a line is not a tag list, since a condition the server cannot read must not
     /// turn a full answer into a 304.
     public init?(_ fields: HTTPFields) {
-        guard let list = EntityTag.list(fields.values(for: "If-None-Match")) else { return nil }
+        guard let list = EntityTag.list(fields.values(for: "If-None-Match"), lenient: true) else { return nil }
         switch list {
         case .any: self = .any
         case .tags(let tags): self = .tags(tags)

@@ -56,6 +56,15 @@ struct EntityTagTests {
         twoLines.append("If-Match", #""x""#)
         twoLines.append("If-Match", #""a""#)
         #expect(IfMatch(twoLines)?.passes(current) == true)
+        // Two tags need a comma between them; `*` stands alone, also across lines.
+        #expect(IfMatch(["If-Match": #""a" "b""#]) == .unreadable)
+        #expect(IfMatch(["If-Match": #""a""b""#]) == .unreadable)
+        #expect(IfMatch(["If-Match": #""b",, "a" ,"#])?.passes(current) == true)
+        var starAndTag = HTTPFields()
+        starAndTag.append("If-Match", #""stale""#)
+        starAndTag.append("If-Match", "*")
+        #expect(IfMatch(starAndTag) == .unreadable)
+        #expect(IfNoneMatch(starAndTag) == nil)
     }
 
     @Test func readsAcceptEncodingWeights() throws {

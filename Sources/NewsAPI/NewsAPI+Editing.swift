@@ -16,8 +16,8 @@ extension NewsAPI {
         if let date = try patch.optionalText("publishedAt") {
             edit.publishedAt = .some(try date.map(Self.publicationDate))
         }
-        if let condition = try Self.ifMatch(request) {
-            try Self.check(try store.editArticle(id: id, edit, if: { condition.passes(Self.tags(of: $0)) }), id: id)
+        if let condition = try Self.preconditions(request) {
+            try Self.check(try store.editArticle(id: id, edit, if: condition), id: id, request)
         } else if try !store.editArticle(id: id, edit) {
             throw APIError.notFound("article with id \(id)")
         }
@@ -33,23 +33,33 @@ extension NewsAPI {
         return [tag, tag.appending("-gzip")]
     }
 
-    /// The request's `If-Match`, nil when it has none; a 400 when it is not `*` or a list of tags.
-    private static func ifMatch(_ request: HTTPRequest) throws(APIError) -> IfMatch? {
-        let condition = IfMatch(request.fields)
-        if case .unreadable? = condition {
+    /// The request's `If-Match` and `If-None-Match` as one test of the stored article, in the order
+    /// of RFC 9110 §13.2.2: the change goes ahead if `If-Match` lists one of its tags and
+    /// `If-None-Match` none (by weak comparison; `*` there asks that it not exist). Nil when the
+    /// request has neither; a 400 when `If-Match` is not `*` or a list of tags.
+    private static func preconditions(_ request: HTTPRequest) throws(APIError) -> ((ArticleDetail) -> Bool)? {
+        let ifMatch = IfMatch(request.fields)
+        if case .unreadable? = ifMatch {
             throw APIError(.badRequest, "If-Match must be * or a list of entity tags, as ETag gives them (\"…\")", type: .malformedRequest)
         }
-        return condition
+        let ifNoneMatch = IfNoneMatch(request.fields)
+        guard ifMatch != nil || ifNoneMatch != nil else { return nil }
+        return { article in
+            let tags = Self.tags(of: article)
+            return (ifMatch?.passes(tags) ?? true) && !(ifNoneMatch.map { condition in tags.contains(where: condition.matches) } ?? false)
+        }
     }
 
-    /// 404 or 412 (RFC 9110 §13.1.1) for a conditional write that was not made.
-    private static func check(_ outcome: ConditionalWrite, id: Int64) throws(APIError) {
+    /// 404 or 412 (RFC 9110 §13.1.1, §13.1.2) for a conditional write that was not made.
+    private static func check(_ outcome: ConditionalWrite, id: Int64, _ request: HTTPRequest) throws(APIError) {
         switch outcome {
         case .done: return
         case .notFound: throw APIError.notFound("article with id \(id)")
         case .preconditionFailed:
-            throw APIError(.preconditionFailed, "article \(id) has changed since the If-Match tag was given; GET it again for its current ETag",
-                           type: .preconditionFailed)
+            let detail = request.fields.contains("If-None-Match")
+                ? "article \(id) has a tag that If-None-Match lists (or exists, for *), or none that If-Match lists; GET it again for its current ETag"
+                : "article \(id) has changed since the If-Match tag was given; GET it again for its current ETag"
+            throw APIError(.preconditionFailed, detail, type: .preconditionFailed)
         }
     }
 
@@ -64,8 +74,8 @@ extension NewsAPI {
     /// the entities only it mentioned. 412 when an `If-Match` names none of the article's current tags.
     func deleteArticle(_ request: HTTPRequest) throws -> HTTPResponse {
         let id = try Parameters(request: request).id(resource: "article")
-        if let condition = try Self.ifMatch(request) {
-            try Self.check(try store.deleteArticle(id: id, if: { condition.passes(Self.tags(of: $0)) }), id: id)
+        if let condition = try Self.preconditions(request) {
+            try Self.check(try store.deleteArticle(id: id, if: condition), id: id, request)
         } else if try !store.deleteArticle(id: id) {
             throw APIError.notFound("article with id \(id)")
         }

@@ -102,6 +102,17 @@ struct EditingRouteTests {
             #expect(edit.status == 200, "\(form(current))")
         }
 
+        // If-None-Match on a write (RFC 9110 §13.1.2): 412 when it lists the current tag or is `*`.
+        let now = try #require(try client.request("GET", "/v1/articles/1").field("ETag"))
+        for value in ["*", now, "W/" + now, #""other", "# + now] {
+            let refused = try client.request("PATCH", "/v1/articles/1", fields: Self.mergePatch + [("If-None-Match", value)],
+                                             body: Self.json(#"{"byline": "By Third Editor"}"#))
+            #expect(refused.status == 412, "\(value)")
+        }
+        #expect(try client.request("GET", "/v1/articles/1").field("ETag") == now)
+        #expect(try client.request("PATCH", "/v1/articles/1", fields: Self.mergePatch + [("If-None-Match", #""other""#), ("If-Match", now)],
+                                   body: Self.json(#"{"byline": "By Third Editor"}"#)).status == 200)
+
         let latest = try #require(try client.request("GET", "/v1/articles/\(fixture.tripoli)").field("ETag"))
         #expect(try client.request("DELETE", "/v1/articles/\(fixture.tripoli)", fields: [("If-Match", #""stale""#)]).status == 412)
         #expect(try client.request("GET", "/v1/articles/\(fixture.tripoli)").status == 200)

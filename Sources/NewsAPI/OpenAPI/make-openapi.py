@@ -72,7 +72,8 @@ INM = {"name": "If-None-Match", "in": "header", "required": False, "schema": {"t
 IF_MATCH = {"name": "If-Match", "in": "header", "required": False,
             "description": "Change only if the article's ETag (from GET, uncoded or -gzip) is one of these, or `*`; else 412 (RFC 9110 §13.1.1).",
             "schema": {"type": "string", "pattern": "^(\\*|(W/)?\"[!#-~]*\"(, ?(W/)?\"[!#-~]*\")*)$"}}
-STALE = problem("If-Match names none of the article's current tags; nothing was changed.")
+INM_WRITE = {**INM, "description": "Change only if the article's ETag is none of these (weak comparison), and for `*` never; else 412 (RFC 9110 §13.1.2)."}
+STALE = problem("If-Match names none of the article's current tags, or If-None-Match names one; nothing was changed.")
 
 def get(summary, responses, params=(), desc=None):
     op = {"summary": summary, "parameters": list(params) + [INM, P["pretty"]], "responses": responses}
@@ -155,9 +156,9 @@ paths = {
     "patch": write("Edit an article (JSON merge patch)",
                    {"required": True, "content": {"application/merge-patch+json": {"schema": ref("ArticlePatch")}, "application/json": {"schema": ref("ArticlePatch")}}},
                    {"200": ok(ref("Article")), "404": problem("No such article."), "412": STALE, "415": problem("Not a merge patch."),
-                    "422": problem("An unknown member or a wrong type.")}, [P["id"], IF_MATCH]),
+                    "422": problem("An unknown member or a wrong type.")}, [P["id"], IF_MATCH, INM_WRITE]),
     "delete": write("Delete an article, its captions and mentions", None,
-                    {"204": {"description": "Deleted."}, "404": problem("No such article."), "412": STALE}, [P["id"], IF_MATCH]),
+                    {"204": {"description": "Deleted."}, "404": problem("No such article."), "412": STALE}, [P["id"], IF_MATCH, INM_WRITE]),
   },
   "/v1/search": {"get": get("Articles and captions matching a query, best first", {"200": ok(page(ref("SearchHit")), headers=LIST)},
                             [{**QUERY, "required": True}, P["limit"], P["cursor"]])},

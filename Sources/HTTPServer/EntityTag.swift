@@ -37,6 +37,10 @@ public struct EntityTag: Hashable, Sendable, CustomStringConvertible {
         EntityTag(opaque + suffix, weak: isWeak)
     }
 
+    /// The tag of the same content gzip-coded, as ``RepresentationFilter`` sends it: a strong tag
+    /// names one representation, and the coded one is another (RFC 9110 §8.8.3.3).
+    public var gzipCoded: EntityTag { appending("-gzip") }
+
     /// Weak comparison (RFC 9110 §8.8.3.2): the opaque tags are equal, whatever their strength.
     /// It is the comparison `If-None-Match` uses.
     public func weaklyMatches(_ other: EntityTag) -> Bool {

@@ -46,7 +46,7 @@ public struct RepresentationFilter: ResponseFilter {
             let tag = response.fields["ETag"].map { EntityTag(parsing: $0) } ?? EntityTag(hashing: response.body)
             if let tag {
                 identityTag = tag
-                let sent = gzip && !tag.isWeak ? tag.appending("-gzip") : tag
+                let sent = gzip && !tag.isWeak ? tag.gzipCoded : tag
                 response.fields.set("ETag", sent.description)
                 if !response.fields.contains("Cache-Control") {
                     // Stored copies are fine, but each use is checked with the server first (RFC 9111 §5.2.2.4).

@@ -25,12 +25,11 @@ extension NewsAPI {
         return JSONBody.response(article)
     }
 
-    /// The tags `GET /v1/articles/{id}` gives the article: its JSON's, and the same with `-gzip`
-    /// for the gzip-coded answer (see RepresentationFilter). `?pretty` answers have tags of their own,
-    /// which `If-Match` does not take.
+    /// The tags `GET /v1/articles/{id}` gives the article: its JSON's, and its gzip-coded answer's
+    /// (see RepresentationFilter). `?pretty` answers have tags of their own, which `If-Match` does not take.
     static func tags(of article: ArticleDetail) -> [EntityTag] {
         let tag = EntityTag(hashing: JSONBody.response(article).body)
-        return [tag, tag.appending("-gzip")]
+        return [tag, tag.gzipCoded]
     }
 
     /// The request's `If-Match` and `If-None-Match` as one test of the stored article, in the order
